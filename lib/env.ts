@@ -1,0 +1,122 @@
+/**
+ * The one place configuration is read. Validated with zod once per process; a bad or half-set configuration
+ * throws a single ConfigError naming every bad variable (instrumentation.ts calls loadEnv() at start-up, so
+ * the server refuses to start rather than failing on the first request).
+ *
+ * Mode: with no Weidian and no price-API credentials the app runs on the built-in sandbox (sandbox mode);
+ * with both sets it talks to the configured upstreams; anything in between is a configuration error.
+ */
+import 'server-only';
+import { z } from 'zod';
+import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '../sandbox/credentials';
+
+/** Base used for in-process calls to the embedded sandbox (see lib/upstream/fetch.ts); never resolved by DNS. */
+export const EMBEDDED_SANDBOX_ORIGIN = 'http://sandbox.bijia.internal';
+
+const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+const optionalUrl = z.preprocess(
+  blankToUndefined,
+  z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+);
+const optionalRedisUrl = z.preprocess(
+  blankToUndefined,
+  z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+);
+const positiveInt = (fallback: number, max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(max, { error: `must be at most ${max}` })
+      .default(fallback),
+  );
+
+const rawSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  WEIDIAN_APP_KEY: optionalString,
+  WEIDIAN_APP_SECRET: optionalString,
+  WEIDIAN_API_BASE: optionalUrl,
+  PRICE_API_KEY: optionalString,
+  PRICE_API_BASE: optionalUrl,
+  REDIS_URL: optionalRedisUrl,
+  COMPARE_CACHE_TTL_SECONDS: positiveInt(300, 86_400),
+  WEIDIAN_TIMEOUT_MS: positiveInt(4000, 60_000),
+  PRICE_API_TIMEOUT_MS: positiveInt(3000, 60_000),
+});
+
+export interface AppEnv {
+  nodeEnv: 'development' | 'production' | 'test';
+  /** True when the app talks to the embedded sandbox instead of real upstreams. */
+  sandbox: boolean;
+  weidian: { appKey: string; appSecret: string; apiBase: string; timeoutMs: number };
+  priceApi: { apiKey: string; apiBase: string; timeoutMs: number };
+  redisUrl: string | null;
+  compareCacheTtlSeconds: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration — fix these environment variables (see .env.example):\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Source = Record<string, string | undefined>;
+
+/** Pure: validates a given environment. Exported for tests; the app uses loadEnv(). */
+export function parseEnv(source: Source): AppEnv {
+  const result = rawSchema.safeParse(source);
+  const problems: string[] = [];
+  if (!result.success) {
+    for (const issue of result.error.issues) problems.push(`${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = result.data;
+
+  // Real mode needs every credential: a half-real setup would silently mix sandbox and real data.
+  const realVars = ['WEIDIAN_APP_KEY', 'WEIDIAN_APP_SECRET', 'PRICE_API_KEY', 'PRICE_API_BASE'] as const;
+  const setVars = realVars.filter((n) => e[n] !== undefined && n !== 'PRICE_API_BASE');
+  const anyReal = setVars.length > 0;
+  if (anyReal) {
+    for (const n of realVars) {
+      if (e[n] === undefined) problems.push(`${n}: required when ${setVars.join(' and ')} is set (real upstreams need all of ${realVars.join(', ')})`);
+    }
+  } else {
+    if (e.WEIDIAN_API_BASE) problems.push('WEIDIAN_API_BASE: set, but no Weidian credentials are (sandbox mode would ignore it)');
+    if (e.PRICE_API_BASE) problems.push('PRICE_API_BASE: set, but PRICE_API_KEY is not (sandbox mode would ignore it)');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const sandbox = !anyReal;
+  return {
+    nodeEnv: e.NODE_ENV,
+    sandbox,
+    weidian: sandbox
+      ? { appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: `${EMBEDDED_SANDBOX_ORIGIN}/sandbox/weidian`, timeoutMs: e.WEIDIAN_TIMEOUT_MS }
+      : { appKey: e.WEIDIAN_APP_KEY!, appSecret: e.WEIDIAN_APP_SECRET!, apiBase: e.WEIDIAN_API_BASE ?? 'https://api.weidian.com', timeoutMs: e.WEIDIAN_TIMEOUT_MS },
+    priceApi: sandbox
+      ? { apiKey: SANDBOX_PRICE_API_KEY, apiBase: `${EMBEDDED_SANDBOX_ORIGIN}/sandbox/price`, timeoutMs: e.PRICE_API_TIMEOUT_MS }
+      : { apiKey: e.PRICE_API_KEY!, apiBase: e.PRICE_API_BASE!, timeoutMs: e.PRICE_API_TIMEOUT_MS },
+    redisUrl: e.REDIS_URL ?? null,
+    compareCacheTtlSeconds: e.COMPARE_CACHE_TTL_SECONDS,
+  };
+}
+
+const g = globalThis as typeof globalThis & { __bijiaEnv?: AppEnv };
+
+/** The process's configuration, validated once. Logs sandbox mode once. */
+export function loadEnv(): AppEnv {
+  if (!g.__bijiaEnv) {
+    g.__bijiaEnv = parseEnv(process.env);
+    if (g.__bijiaEnv.sandbox) {
+      console.info('[bijia] Sandbox mode: no Weidian / price API credentials configured, using the built-in sandbox (see README).');
+    }
+  }
+  return g.__bijiaEnv;
+}

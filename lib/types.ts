@@ -1,0 +1,128 @@
+/**
+ * Bijia's domain types. Upstream modules (`lib/weidian`, `lib/price-api`) reshape their raw wire shapes into
+ * these; pages, routes and the pure core only ever see these.
+ *
+ * Money is always integer fen (1 yuan = 100 fen). Instants are ISO-8601 strings in UTC so the types survive
+ * JSON (cache, RSC payload, API responses) unchanged.
+ */
+
+export type Fen = number;
+
+/** Platforms the price API reports on, in the order used to break ties and to lay out tables. */
+export const PLATFORMS = ['taobao', 'tmall', 'jd', 'pdd', 'suning', 'vip'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const PLATFORM_LABELS: Record<Platform | 'weidian', string> = {
+  weidian: '微店',
+  taobao: '淘宝',
+  tmall: '天猫',
+  jd: '京东',
+  pdd: '拼多多',
+  suning: '苏宁',
+  vip: '唯品会',
+};
+
+/** Weidian category ids and their names; the price API's slug for the same category. */
+export const CATEGORIES = [
+  { id: 1, name: '数码', slug: 'digital' },
+  { id: 2, name: '美妆', slug: 'beauty' },
+  { id: 3, name: '食品', slug: 'food' },
+  { id: 4, name: '家居', slug: 'home' },
+  { id: 5, name: '母婴', slug: 'baby' },
+  { id: 6, name: '服饰', slug: 'apparel' },
+  { id: 7, name: '运动', slug: 'sports' },
+  { id: 8, name: '图书', slug: 'books' },
+] as const;
+export type CategoryId = (typeof CATEGORIES)[number]['id'];
+
+/** An item sold on Weidian. */
+export interface Product {
+  productId: string;
+  title: string;
+  priceFen: Fen;
+  stock: number;
+  imageUrl: string;
+  categoryId: number;
+  categoryName: string;
+  /** GTIN-13, or null when the seller gave none. */
+  barcode: string | null;
+  shopName: string;
+  /** When we read this price from Weidian (ISO-8601 UTC). */
+  fetchedAt: string;
+}
+
+/** A listing on another platform, as reported by the price API. */
+export interface Offer {
+  offerId: string;
+  platform: Platform;
+  shopName: string;
+  title: string;
+  priceFen: Fen;
+  url: string;
+  inStock: boolean;
+  barcode: string | null;
+  /** When the price API last saw this price (ISO-8601 UTC). */
+  fetchedAt: string;
+}
+
+/** Why the matcher accepted or rejected an offer for a product. */
+export interface MatchVerdict {
+  match: boolean;
+  /** 0..1 */
+  score: number;
+  /** How the decision was reached, e.g. "barcode", "title" or "conflict". */
+  method: 'barcode' | 'title' | 'conflict' | 'dissimilar';
+  /** Human-readable reason in zh-CN, e.g. "条码一致" or "容量不同：500ml ≠ 1L". */
+  reason: string;
+}
+
+export interface MatchedOffer extends Offer {
+  verdict: MatchVerdict;
+}
+
+/** The lowest price for one product across Weidian and its matched, in-stock offers. */
+export interface LowestPrice {
+  priceFen: Fen;
+  platform: Platform | 'weidian';
+  shopName: string;
+  fetchedAt: string;
+  url: string | null;
+}
+
+export interface ProductComparison {
+  product: Product;
+  /** The cheapest matched in-stock offer per platform, in PLATFORMS order. */
+  bestByPlatform: MatchedOffer[];
+  lowest: LowestPrice;
+  /** Weidian price minus the lowest price elsewhere, when another platform is cheaper; else 0. */
+  savingFen: Fen;
+  /** Every candidate the price API returned that the matcher accepted (incl. out of stock). */
+  matchedOffers: MatchedOffer[];
+  /** Candidates the matcher rejected: look-alikes, other variants. Never counted as the lowest. */
+  similarOffers: MatchedOffer[];
+}
+
+/** What a product card needs: the comparison without the candidate lists (those are for the product page). */
+export type ProductSummary = Omit<ProductComparison, 'matchedOffers' | 'similarOffers'>;
+
+export const SORTS = ['default', 'price_asc', 'price_desc', 'saving_desc'] as const;
+export type Sort = (typeof SORTS)[number];
+
+export interface CompareQuery {
+  q: string | null;
+  categoryId: number | null;
+  page: number;
+  pageSize: number;
+  sort: Sort;
+}
+
+export interface ComparePage {
+  query: CompareQuery;
+  items: ProductSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+  /** When the comparison was computed (ISO-8601 UTC); older than now when served from cache. */
+  generatedAt: string;
+}

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from '@/lib/env';
+
+const problemsOf = (source: Record<string, string>) => {
+  try {
+    parseEnv(source);
+    return [];
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems.map((p) => p.split(':')[0]);
+  }
+};
+
+const real = {
+  WEIDIAN_APP_KEY: 'k',
+  WEIDIAN_APP_SECRET: 's',
+  PRICE_API_KEY: 'p',
+  PRICE_API_BASE: 'https://prices.example.com/',
+};
+
+describe('parseEnv', () => {
+  it('runs in sandbox mode with nothing configured', () => {
+    const env = parseEnv({});
+    expect(env.sandbox).toBe(true);
+    expect(env.redisUrl).toBeNull();
+    expect(env.weidian.apiBase).toMatch(/\/sandbox\/weidian$/);
+    expect(env.compareCacheTtlSeconds).toBe(300);
+  });
+
+  it('treats blank values as unset', () => {
+    expect(parseEnv({ WEIDIAN_APP_KEY: '  ', REDIS_URL: '' }).sandbox).toBe(true);
+  });
+
+  it('uses real upstreams when fully configured, trimming the trailing slash', () => {
+    const env = parseEnv({ ...real, REDIS_URL: 'redis://127.0.0.1:6379' });
+    expect(env.sandbox).toBe(false);
+    expect(env.weidian).toMatchObject({ appKey: 'k', appSecret: 's', apiBase: 'https://api.weidian.com' });
+    expect(env.priceApi.apiBase).toBe('https://prices.example.com');
+    expect(env.redisUrl).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names the missing secret when only the App Key is set', () => {
+    expect(problemsOf({ ...real, WEIDIAN_APP_SECRET: '' })).toEqual(['WEIDIAN_APP_SECRET']);
+  });
+
+  it('refuses to mix real Weidian with sandbox prices', () => {
+    expect(problemsOf({ WEIDIAN_APP_KEY: 'k', WEIDIAN_APP_SECRET: 's' }).sort()).toEqual(['PRICE_API_BASE', 'PRICE_API_KEY']);
+  });
+
+  it('names each bad variable in one error', () => {
+    expect(
+      problemsOf({ REDIS_URL: 'http://nope', COMPARE_CACHE_TTL_SECONDS: 'soon', WEIDIAN_TIMEOUT_MS: '0' }).sort(),
+    ).toEqual(['COMPARE_CACHE_TTL_SECONDS', 'REDIS_URL', 'WEIDIAN_TIMEOUT_MS']);
+  });
+
+  it('rejects base URLs that sandbox mode would silently ignore', () => {
+    expect(problemsOf({ WEIDIAN_API_BASE: 'https://api.weidian.com' })).toEqual(['WEIDIAN_API_BASE']);
+  });
+
+  it('the message names every variable', () => {
+    expect(() => parseEnv({ WEIDIAN_APP_KEY: 'k' })).toThrow(/WEIDIAN_APP_SECRET[\s\S]*PRICE_API_KEY/);
+  });
+});

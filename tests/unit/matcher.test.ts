@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { compareListings, features, matchOffers } from '@/lib/match/matcher';
+import { normalizeTitle } from '@/lib/match/normalize';
+import { extractSpecs } from '@/lib/match/specs';
+import type { Offer, Product } from '@/lib/types';
+
+const verdict = (a: string, b: string, barcodes: [string | null, string | null] = [null, null]) =>
+  compareListings(features(a, barcodes[0]), features(b, barcodes[1]));
+
+describe('normalizeTitle', () => {
+  it('folds full-width, case, brackets, noise, brands and units', () => {
+    expect(normalizeTitle('【包邮】ＡＰＰＬＥ 苹果 iPhone１６ 官方旗舰店')).toBe('apple apple iphone16');
+    expect(normalizeTitle('伊利 纯牛奶 250毫升×24盒')).toBe('伊利 纯牛奶 250ml x24盒');
+    expect(normalizeTitle('维达 1千克 0.5L 256G')).toBe('维达 1000g 500ml 256gb');
+  });
+});
+
+describe('extractSpecs', () => {
+  it.each([
+    ['农夫山泉 550ml x24瓶', { volume: ['550'], pack: ['24'] }],
+    ['农夫山泉 0.55L×24', { volume: ['550'], pack: ['24'] }],
+    ['三只松鼠 每日坚果 750g', { weight: ['750'] }],
+    ['三只松鼠 每日坚果 0.75kg', { weight: ['750'] }],
+    ['iPhone 16 Pro 256G 5G手机', { storage: ['256'] }],
+    ['闪迪 U盘 1TB', { storage: ['1024'] }],
+    ['Anker 充电宝 20000毫安', { battery: ['20000'] }],
+    ['优衣库 T恤 XL 白色', { size: ['xl'], colour: ['白'] }],
+    ['飞鹤 奶粉 900g 3段', { weight: ['900'], stage: ['3'] }],
+  ])('%s', (title, expected) => {
+    const specs = extractSpecs(normalizeTitle(title));
+    for (const [kind, values] of Object.entries(expected)) {
+      expect([...(specs[kind as keyof typeof specs] ?? [])].sort(), kind).toEqual(values);
+    }
+  });
+
+  it('does not read 5G as five grams', () => {
+    expect(extractSpecs(normalizeTitle('华为 Mate 70 5G手机')).weight).toBeUndefined();
+  });
+});
+
+describe('compareListings', () => {
+  it.each([
+    ['Apple iPhone 16 Pro 256GB 沙漠色钛金属', '【官方正品】苹果 iPhone16Pro 256G 沙漠色 5G手机'],
+    ['伊利 纯牛奶 250ml×24盒 整箱', '伊利纯牛奶250毫升*24盒 【包邮】'],
+    ['农夫山泉 饮用天然水 550ml×24瓶', '农夫山泉天然水 0.55L x24 整箱 现货速发'],
+    ['三只松鼠 每日坚果 750g 30袋', '三只松鼠每日坚果0.75kg 30袋 混合果仁'],
+    ['ＳａｎＤｉｓｋ 闪迪 U盘 128GB', 'SanDisk 闪迪 128G U盘 高速'],
+  ])('matches %s ↔ %s', (a, b) => {
+    const v = verdict(a, b);
+    expect(v, v.reason).toMatchObject({ match: true });
+    expect(v.score).toBeGreaterThan(0.6);
+  });
+
+  it.each([
+    ['Apple iPhone 16 Pro 256GB 沙漠色', 'Apple iPhone 16 Pro 512GB 沙漠色', '存储'],
+    ['Apple iPhone 16 Pro 256GB 沙漠色', 'Apple iPhone 16 Pro 256GB 黑色', '颜色'],
+    ['Apple iPhone 16 256GB 黑色', 'Apple iPhone 15 256GB 黑色', '型号'],
+    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12盒', '件数'],
+    ['兰蔻 小黑瓶 精华 50ml', '兰蔻 小黑瓶 精华 30ml', '容量'],
+    ['花王 纸尿裤 L 54片', '花王 纸尿裤 XL 54片', '尺码'],
+    ['飞鹤 星飞帆 奶粉 900g 2段', '飞鹤 星飞帆 奶粉 900g 3段', '段数'],
+  ])('rejects the other variant %s ↔ %s (%s)', (a, b, label) => {
+    const v = verdict(a, b);
+    expect(v.match).toBe(false);
+    expect(v.method).toBe('conflict');
+    expect(v.reason).toContain(label);
+  });
+
+  it('trusts an equal barcode and refuses a different one', () => {
+    expect(verdict('三体 全集', '刘慈欣 三体 典藏版', ['9787536692930', '9787536692930'])).toMatchObject({ match: true, method: 'barcode' });
+    expect(verdict('三体 全集', '三体 全集', ['9787536692930', '9787229030933'])).toMatchObject({ match: false, method: 'conflict' });
+  });
+
+  it('rejects unrelated products', () => {
+    expect(verdict('伊利 纯牛奶 250ml×24盒', '维达 抽纸 3层100抽×24包').match).toBe(false);
+  });
+});
+
+describe('matchOffers', () => {
+  const product = (productId: string, title: string): Product => ({
+    productId, title, priceFen: 10000, stock: 1, imageUrl: '/x.svg', categoryId: 1, categoryName: '数码', barcode: null, shopName: 's', fetchedAt: '2026-12-01T00:00:00.000Z',
+  });
+  const offer = (offerId: string, title: string): Offer => ({
+    offerId, platform: 'jd', shopName: 'j', title, priceFen: 9000, url: 'https://item.jd.com/1.html', inStock: true, barcode: null, fetchedAt: '2026-12-01T00:00:00.000Z',
+  });
+
+  it('gives each offer to the variant it fits and lists the other variant as similar', () => {
+    const products = [product('a', 'Apple iPhone 16 Pro 256GB 黑色'), product('b', 'Apple iPhone 16 Pro 512GB 黑色')];
+    const offers = [offer('o1', '苹果 iPhone16 Pro 256G 黑色'), offer('o2', '苹果 iPhone16 Pro 512G 黑色'), offer('o3', '维达 抽纸')];
+    const result = matchOffers(products, offers);
+    expect(result.get('a')!.matched.map((o) => o.offerId)).toEqual(['o1']);
+    expect(result.get('b')!.matched.map((o) => o.offerId)).toEqual(['o2']);
+    expect(result.get('a')!.similar.map((o) => o.offerId)).toEqual(['o2']);
+  });
+});
