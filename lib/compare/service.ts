@@ -1,0 +1,103 @@
+/**
+ * The shopper-facing use cases: a page of compared products for a query, and one product's full comparison.
+ * Upstream calls run in parallel, results are matched and merged by the pure core, and cached.
+ */
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { cacheKey, getCache, type JsonCache } from '../cache/cache';
+import { loadEnv } from '../env';
+import { matchOffers } from '../match/matcher';
+import { getProviders, type Providers } from '../upstream/providers';
+import { CATEGORIES, type ComparePage, type CompareQuery, type ProductComparison, type ProductSummary } from '../types';
+import { mergeProduct } from './merge';
+import { sortSummaries } from './sort';
+
+export type CacheStatus = 'hit' | 'miss';
+
+export interface ProductDetail {
+  comparison: ProductComparison;
+  generatedAt: string;
+}
+
+/** Everything Weidian returns for one (q, category): sorted and paged from here, so sort is global. */
+interface ResultSet {
+  items: ProductSummary[];
+  total: number;
+  generatedAt: string;
+}
+
+/** A result set holds at most this many items; sorting and paging cover these (docs/architecture.md). */
+export const RESULT_SET_MAX_ITEMS = 1000;
+const OFFERS_MAX = 5000;
+
+export interface CompareDeps {
+  providers: Providers;
+  cache: JsonCache;
+  ttlSeconds: number;
+  now: () => number;
+}
+
+function defaultDeps(): CompareDeps {
+  const env = loadEnv();
+  return { providers: getProviders(), cache: getCache(env.redisUrl), ttlSeconds: env.compareCacheTtlSeconds, now: Date.now };
+}
+
+const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
+
+async function cached<T>(deps: CompareDeps, key: string, compute: () => Promise<T>): Promise<{ value: T; cache: CacheStatus }> {
+  const hit = await deps.cache.get<T>(key);
+  if (hit !== undefined) return { value: hit, cache: 'hit' };
+  const value = await compute();
+  await deps.cache.set(key, value, deps.ttlSeconds);
+  return { value, cache: 'miss' };
+}
+
+async function computeResultSet(deps: CompareDeps, q: string | null, categoryId: number | null): Promise<ResultSet> {
+  const category = CATEGORIES.find((c) => c.id === categoryId)?.slug ?? null;
+  // Both upstreams at once. The price API is asked by category, not by keyword, so a product's lowest price
+  // does not depend on which search found it (docs/architecture.md).
+  const [listing, offers] = await Promise.all([
+    deps.providers.weidian.listAllItems({ q, categoryId }, RESULT_SET_MAX_ITEMS),
+    deps.providers.priceApi.searchAll({ category }, OFFERS_MAX),
+  ]);
+  const matches = matchOffers(listing.items, offers);
+  const items = listing.items.map((product) => {
+    const { matchedOffers: _m, similarOffers: _s, ...summary } = mergeProduct(product, matches.get(product.productId)!);
+    return summary;
+  });
+  return { items, total: Math.min(listing.total, items.length), generatedAt: new Date(deps.now()).toISOString() };
+}
+
+/** One page of compared products for a query. */
+export async function getComparePage(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ data: ComparePage; cache: CacheStatus }> {
+  const key = cacheKey('compare', hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId }));
+  const { value: set, cache } = await cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId));
+  const sorted = sortSummaries(set.items, query.sort);
+  const start = (query.page - 1) * query.pageSize;
+  return {
+    cache,
+    data: {
+      query,
+      items: sorted.slice(start, start + query.pageSize),
+      total: set.items.length,
+      page: query.page,
+      pageSize: query.pageSize,
+      hasNext: start + query.pageSize < set.items.length,
+      generatedAt: set.generatedAt,
+    },
+  };
+}
+
+/** One product with every candidate offer, or null when Weidian has no such item. */
+export async function getProductDetail(productId: string, deps: CompareDeps = defaultDeps()): Promise<{ data: ProductDetail; cache: CacheStatus } | null> {
+  const key = cacheKey('item', productId);
+  const { value, cache } = await cached(deps, key, async (): Promise<ProductDetail | null> => {
+    const product = await deps.providers.weidian.getItem(productId);
+    if (!product) return null;
+    // The batch is keyed by the item's own title and barcode, so it can only start once the item is known.
+    const candidates = await deps.providers.priceApi.batch([{ ref: productId, keyword: product.title, ...(product.barcode ? { barcode: product.barcode } : {}) }], 50);
+    const matches = matchOffers([product], candidates.get(productId) ?? []);
+    return { comparison: mergeProduct(product, matches.get(productId)!), generatedAt: new Date(deps.now()).toISOString() };
+  });
+  return value ? { data: value, cache } : null;
+}

@@ -1,0 +1,88 @@
+/** Client for the third-party price API (docs/price-api.md). Bearer auth, zod-parsed, domain Offers out. */
+import type { Offer } from '../types';
+import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import { reshapeOffers } from './reshape';
+import { batchResponseSchema, errorBodySchema, searchResponseSchema } from './schemas';
+
+export interface PriceApiConfig {
+  apiKey: string;
+  /** e.g. https://api.example-price.com — endpoints live under `${apiBase}/v1`. */
+  apiBase: string;
+  timeoutMs: number;
+  fetch: FetchLike;
+}
+
+export interface OfferSearch {
+  keyword?: string | null;
+  barcode?: string | null;
+  category?: string | null;
+}
+
+export interface BatchQuery {
+  ref: string;
+  keyword?: string;
+  barcode?: string;
+}
+
+export interface PriceApiClient {
+  /** Every offer for a search, following cursors until the last page or `maxOffers`. */
+  searchAll(search: OfferSearch, maxOffers: number): Promise<Offer[]>;
+  /** Candidates for up to 50 items in one call, keyed by ref. */
+  batch(queries: BatchQuery[], perQueryLimit?: number): Promise<Map<string, Offer[]>>;
+}
+
+export const SEARCH_LIMIT_MAX = 500;
+export const BATCH_MAX_QUERIES = 50;
+
+export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
+  const transport = { upstream: 'price-api' as const, fetch: config.fetch, timeoutMs: config.timeoutMs };
+  const headers = { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' };
+  const onHttpError = (status: number, body: unknown) => {
+    const e = errorBodySchema.safeParse(body);
+    return new UpstreamError('price-api', 'http', `HTTP ${status}${e.success ? ` ${e.data.error.code}: ${e.data.error.message}` : ''}`, {
+      status,
+      code: e.success ? e.data.error.code : undefined,
+    });
+  };
+  const keep = (raws: unknown[]) => {
+    const { offers, dropped } = reshapeOffers(raws);
+    if (dropped > 0) console.warn(`[price-api] ${dropped} offer(s) dropped: unreadable shape, price or URL`);
+    return offers;
+  };
+
+  return {
+    async searchAll(search, maxOffers) {
+      const offers: Offer[] = [];
+      let cursor: string | null = null;
+      // Bounded: a service that keeps answering with cursors cannot keep us here forever.
+      for (let pages = 0; pages < Math.ceil(maxOffers / SEARCH_LIMIT_MAX) + 1; pages++) {
+        const qs = new URLSearchParams({ limit: String(SEARCH_LIMIT_MAX) });
+        if (search.keyword) qs.set('keyword', search.keyword);
+        if (search.barcode) qs.set('barcode', search.barcode);
+        if (search.category) qs.set('category', search.category);
+        if (cursor) qs.set('cursor', cursor);
+        const r = await requestJson(transport, `${config.apiBase}/v1/offers/search?${qs}`, { method: 'GET', headers }, searchResponseSchema, onHttpError);
+        offers.push(...keep(r.offers));
+        cursor = r.next_cursor;
+        if (!cursor || offers.length >= maxOffers) break;
+      }
+      return offers.slice(0, maxOffers);
+    },
+
+    async batch(queries, perQueryLimit = 20) {
+      const out = new Map<string, Offer[]>();
+      for (let i = 0; i < queries.length; i += BATCH_MAX_QUERIES) {
+        const chunk = queries.slice(i, i + BATCH_MAX_QUERIES);
+        const r = await requestJson(
+          transport,
+          `${config.apiBase}/v1/offers/batch`,
+          { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ queries: chunk, per_query_limit: perQueryLimit }) },
+          batchResponseSchema,
+          onHttpError,
+        );
+        for (const result of r.results) out.set(result.ref, keep(result.offers));
+      }
+      return out;
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * The one transport both upstream clients use: fetch with a timeout, and every failure normalised into an
+ * UpstreamError so callers (and later the retry/breaker layer) reason about one error type.
+ */
+import type { z } from 'zod';
+
+export type UpstreamName = 'weidian' | 'price-api';
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+
+export type UpstreamErrorKind =
+  | 'timeout' // no answer within the budget
+  | 'network' // connection refused / reset / DNS
+  | 'http' // non-2xx status
+  | 'malformed' // body is not JSON or not the documented shape
+  | 'api'; // a well-formed business error (e.g. Weidian status_code ≠ 0)
+
+export class UpstreamError extends Error {
+  readonly upstream: UpstreamName;
+  readonly kind: UpstreamErrorKind;
+  readonly status: number | undefined;
+  /** Upstream's own error code (Weidian status_code, price API error.code), when it gave one. */
+  readonly code: string | undefined;
+  constructor(upstream: UpstreamName, kind: UpstreamErrorKind, message: string, opts: { status?: number; code?: string; cause?: unknown } = {}) {
+    super(`${upstream}: ${message}`, { cause: opts.cause });
+    this.name = 'UpstreamError';
+    this.upstream = upstream;
+    this.kind = kind;
+    this.status = opts.status;
+    this.code = opts.code;
+  }
+}
+
+export interface TransportOptions {
+  upstream: UpstreamName;
+  fetch: FetchLike;
+  timeoutMs: number;
+}
+
+/**
+ * Sends one request and parses its JSON body with `schema`. Non-2xx answers are handed to `onHttpError`
+ * first (to read the upstream's error envelope), then become an 'http' UpstreamError.
+ */
+export async function requestJson<S extends z.ZodType>(
+  opts: TransportOptions,
+  url: string,
+  init: RequestInit,
+  schema: S,
+  onHttpError?: (status: number, body: unknown) => UpstreamError | undefined,
+): Promise<z.output<S>> {
+  const signal = AbortSignal.timeout(opts.timeoutMs);
+  let response: Response;
+  let text: string;
+  try {
+    response = await opts.fetch(url, { ...init, signal, cache: 'no-store' });
+    text = await response.text();
+  } catch (cause) {
+    const timedOut = signal.aborted || (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'));
+    throw timedOut
+      ? new UpstreamError(opts.upstream, 'timeout', `no answer within ${opts.timeoutMs} ms`, { cause })
+      : new UpstreamError(opts.upstream, 'network', 'connection failed', { cause });
+  }
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch (cause) {
+    if (!response.ok) throw new UpstreamError(opts.upstream, 'http', `HTTP ${response.status}`, { status: response.status, cause });
+    throw new UpstreamError(opts.upstream, 'malformed', 'response is not JSON', { status: response.status, cause });
+  }
+  if (!response.ok) {
+    throw onHttpError?.(response.status, body) ?? new UpstreamError(opts.upstream, 'http', `HTTP ${response.status}`, { status: response.status });
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const where = parsed.error.issues[0]?.path.join('.') || '(root)';
+    throw new UpstreamError(opts.upstream, 'malformed', `unexpected response shape at ${where}`, { status: response.status, cause: parsed.error });
+  }
+  return parsed.data;
+}

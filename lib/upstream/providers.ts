@@ -1,0 +1,45 @@
+/**
+ * The process's upstream clients, built once from the environment. In sandbox mode their fetch goes
+ * in-process to the embedded sandbox handler: the same Request/Response bytes as over HTTP (signing, query
+ * encoding, JSON), without a serverless function calling itself over the network.
+ */
+import 'server-only';
+import { createSandboxHandler } from '../../sandbox/handler';
+import { EMBEDDED_SANDBOX_ORIGIN, loadEnv, type AppEnv } from '../env';
+import { createPriceApiClient, type PriceApiClient } from '../price-api/client';
+import { createWeidianClient, type WeidianClient } from '../weidian/client';
+import type { FetchLike } from './http';
+
+export interface Providers {
+  weidian: WeidianClient;
+  priceApi: PriceApiClient;
+}
+
+/** A fetch that answers URLs under the embedded sandbox origin in-process, and everything else normally. */
+export function sandboxAwareFetch(handler: (request: Request) => Promise<Response>): FetchLike {
+  return (input, init) => (input.startsWith(`${EMBEDDED_SANDBOX_ORIGIN}/`) ? handler(new Request(input, init)) : fetch(input, init));
+}
+
+export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch): Providers {
+  return {
+    weidian: createWeidianClient({ ...env.weidian, fetch: fetchImpl }),
+    priceApi: createPriceApiClient({ ...env.priceApi, fetch: fetchImpl }),
+  };
+}
+
+const g = globalThis as typeof globalThis & { __bijiaProviders?: Providers };
+
+export function getProviders(): Providers {
+  if (!g.__bijiaProviders) {
+    const env = loadEnv();
+    g.__bijiaProviders = createProviders(env, env.sandbox ? sandboxAwareFetch(getEmbeddedSandbox()) : fetch);
+  }
+  return g.__bijiaProviders;
+}
+
+const gs = globalThis as typeof globalThis & { __bijiaSandbox?: (request: Request) => Promise<Response> };
+
+/** The embedded sandbox, shared by the in-process fetch and the /sandbox/* routes. */
+export function getEmbeddedSandbox(): (request: Request) => Promise<Response> {
+  return (gs.__bijiaSandbox ??= createSandboxHandler());
+}

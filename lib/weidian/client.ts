@@ -1,0 +1,126 @@
+/**
+ * Weidian open-platform client for the router protocol (docs/weidian-api.md): signs every call with the App
+ * Secret (docs/signing.md), parses answers with zod and hands back domain types only.
+ */
+import { z } from 'zod';
+import { MoneyParseError } from '../money';
+import type { Product } from '../types';
+import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import { reshapeItem } from './reshape';
+import { envelopeSchema, itemGetResultSchema, itemListResultSchema, WEIDIAN_CODES } from './schemas';
+import { presentParams, signParams, type SignableParams } from './sign';
+
+export interface WeidianConfig {
+  appKey: string;
+  appSecret: string;
+  /** e.g. https://api.weidian.com — the router lives at `${apiBase}/router`. */
+  apiBase: string;
+  timeoutMs: number;
+  fetch: FetchLike;
+  now?: () => number;
+}
+
+export interface ItemListQuery {
+  q?: string | null;
+  categoryId?: number | null;
+  page: number;
+  pageSize: number;
+}
+
+export interface ItemListPage {
+  items: Product[];
+  total: number;
+  page: number;
+  pageSize: number;
+  hasNext: boolean;
+}
+
+export interface WeidianClient {
+  listItems(query: ItemListQuery): Promise<ItemListPage>;
+  /** Every item for a query, paging until has_next is false or `maxItems` are read. */
+  listAllItems(query: Omit<ItemListQuery, 'page' | 'pageSize'>, maxItems: number): Promise<{ items: Product[]; total: number }>;
+  /** null when Weidian answers 10010 (no such item). */
+  getItem(itemId: string): Promise<Product | null>;
+}
+
+/** Weidian's maximum page size; listAllItems reads in pages this big. */
+export const WEIDIAN_PAGE_SIZE_MAX = 50;
+
+export function createWeidianClient(config: WeidianConfig): WeidianClient {
+  const now = config.now ?? Date.now;
+  const transport = { upstream: 'weidian' as const, fetch: config.fetch, timeoutMs: config.timeoutMs };
+
+  async function call<R extends z.ZodType>(method: string, business: SignableParams, result: R): Promise<z.output<R>> {
+    const params: SignableParams = { method, app_key: config.appKey, timestamp: now(), ...business };
+    const sign = signParams(params, config.appSecret);
+    const qs = new URLSearchParams([...presentParams(params), ['sign', sign]]);
+    const body = await requestJson(transport, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema(result));
+    if (body.status.status_code !== WEIDIAN_CODES.ok) {
+      throw new UpstreamError('weidian', 'api', `${method} failed: ${body.status.status_code} ${body.status.status_reason}`, {
+        code: String(body.status.status_code),
+      });
+    }
+    return (body as { result: z.output<R> }).result;
+  }
+
+  const reshapeAll = (raws: z.output<typeof itemListResultSchema>['items'], fetchedAt: string) => {
+    const items: Product[] = [];
+    for (const raw of raws) {
+      try {
+        items.push(reshapeItem(raw, fetchedAt));
+      } catch (error) {
+        // One item with an unreadable price must not take the whole page down; it is left out, not shown at ¥0.
+        if (!(error instanceof MoneyParseError)) throw error;
+        console.warn(`[weidian] item ${raw.num_iid} skipped: ${error.message}`);
+      }
+    }
+    return items;
+  };
+
+  const client: WeidianClient = {
+    async listItems(query) {
+      const fetchedAt = new Date(now()).toISOString();
+      const r = await call(
+        'item.list',
+        { q: query.q ?? undefined, category_id: query.categoryId ?? undefined, page: query.page, page_size: query.pageSize },
+        itemListResultSchema,
+      );
+      return { items: reshapeAll(r.items, fetchedAt), total: r.total, page: r.page, pageSize: r.page_size, hasNext: r.has_next };
+    },
+
+    async listAllItems(query, maxItems) {
+      const pageSize = WEIDIAN_PAGE_SIZE_MAX;
+      const first = await client.listItems({ ...query, page: 1, pageSize });
+      const items = [...first.items];
+      if (!first.hasNext) return { items, total: first.total };
+      // `total` tells how many pages remain, so they are fetched concurrently rather than one after another.
+      const lastPage = Math.min(Math.ceil(first.total / pageSize), Math.ceil(maxItems / pageSize));
+      const rest = await Promise.all(
+        Array.from({ length: Math.max(0, lastPage - 1) }, (_, i) => client.listItems({ ...query, page: i + 2, pageSize })),
+      );
+      const seen = new Set(items.map((p) => p.productId));
+      for (const page of rest) {
+        for (const item of page.items) {
+          // Items can shift between pages while the shop edits its catalogue; keep the first copy.
+          if (!seen.has(item.productId)) {
+            seen.add(item.productId);
+            items.push(item);
+          }
+        }
+      }
+      return { items: items.slice(0, maxItems), total: first.total };
+    },
+
+    async getItem(itemId) {
+      const fetchedAt = new Date(now()).toISOString();
+      try {
+        const r = await call('item.get', { item_id: itemId }, itemGetResultSchema);
+        return reshapeItem(r.item, fetchedAt);
+      } catch (error) {
+        if (error instanceof UpstreamError && error.code === String(WEIDIAN_CODES.itemNotFound)) return null;
+        throw error;
+      }
+    },
+  };
+  return client;
+}
