@@ -6,7 +6,7 @@
  * barcode or at least one informative token, so n products × m offers costs far less than n·m comparisons.
  */
 import type { MatchVerdict, MatchedOffer, Offer, Product } from '../types';
-import { normalizeTitle, tokenize } from './normalize';
+import { analyzeTitle, charBigrams, tokenize } from './normalize';
 import { extractSpecs, SPEC_LABELS, specConflicts, type Specs } from './specs';
 
 /** Title similarity at or above which two listings without conflicts are the same product. */
@@ -15,14 +15,23 @@ export const MATCH_THRESHOLD = 0.6;
 export const SIMILAR_THRESHOLD = 0.35;
 
 export interface ListingFeatures {
+  /** Word tokens (and brand keys), for blocking. */
   tokens: Set<string>;
+  /** Character bigrams of the folded title (and brand keys), for similarity. */
+  grams: Set<string>;
   specs: Specs;
   barcode: string | null;
 }
 
 export function features(title: string, barcode: string | null = null): ListingFeatures {
-  const normalized = normalizeTitle(title);
-  return { tokens: new Set(tokenize(normalized)), specs: extractSpecs(normalized), barcode };
+  const { text, brands } = analyzeTitle(title);
+  const brandTokens = [...brands].map((b) => `brand:${b}`);
+  return {
+    tokens: new Set([...tokenize(text), ...brandTokens]),
+    grams: new Set([...charBigrams(text), ...brandTokens]),
+    specs: extractSpecs(text, brands),
+    barcode,
+  };
 }
 
 /** Mean of the Dice coefficient and the overlap coefficient: robust to one side adding a few extra words. */
@@ -42,7 +51,7 @@ export function compareListings(a: ListingFeatures, b: ListingFeatures): MatchVe
     if (a.barcode === b.barcode) return { match: true, score: 1, method: 'barcode', reason: '条码一致' };
     return { match: false, score: 0, method: 'conflict', reason: `条码不同：${a.barcode} ≠ ${b.barcode}` };
   }
-  const similarity = round2(titleSimilarity(a.tokens, b.tokens));
+  const similarity = round2(titleSimilarity(a.grams, b.grams));
   const conflicts = specConflicts(a.specs, b.specs);
   if (conflicts.length > 0) {
     const reason = conflicts.map((c) => `${SPEC_LABELS[c.kind]}不同：${c.left.join('/')} ≠ ${c.right.join('/')}`).join('；');

@@ -2,42 +2,20 @@
  * Text normalisation for Chinese + Latin product listings. Pure. The same function is applied to both
  * sides of a comparison, so any reading it makes (e.g. "128G" as storage) is at least consistent.
  */
+import { extractBrands } from './brands';
 
 /** Promotional words that say nothing about which product it is. Longest first so 官方旗舰店 wins over 旗舰店. */
 const NOISE = [
-  '官方旗舰店', '京东自营', '天猫超市', '百亿补贴', '品牌直营', '正品保证', '正品行货', '限时特惠', '限时秒杀', '现货速发',
-  '现货秒发', '官方正品', '顺丰包邮', '全国包邮', '国行正品', '新品上市', '热卖爆款', '官方', '旗舰店', '专卖店', '自营',
-  '包邮', '正品', '限时', '特价', '秒杀', '爆款', '热卖', '新款', '现货', '国行', '直降', '促销', '推荐', '优惠', '官网',
-  '2023新款', '2024新款', '2025新款', '2026新款',
+  '七天无理由退换', '七天无理由', '官方旗舰店', '京东自营', '天猫超市', '百亿补贴', '品牌直营', '正品保证', '正品行货', '限时特惠',
+  '限时秒杀', '现货速发', '现货秒发', '官方正品', '天猫正品', '顺丰包邮', '全国包邮', '国行正品', '新品上市', '热卖爆款', '假一赔十',
+  '以旧换新', '官方标配', '官方旗舰', '苏宁自营', '唯品特卖', '淘宝心选', '当天发货', '居家必备', '万人团', '次日达', '官方', '旗舰店',
+  '专卖店', '自营', '包邮', '正品', '限时', '特价', '秒杀', '爆款', '热卖', '新款', '新品', '现货', '国行', '直降', '促销', '推荐',
+  '优惠', '官网', '2023新款', '2024新款', '2025新款', '2026新款',
 ].sort((a, b) => b.length - a.length);
 
-/** Brand spellings folded to one key, so 苹果 and Apple compare equal. */
-const BRAND_ALIASES: [RegExp, string][] = [
-  [/苹果|apple/g, 'apple'],
-  [/华为|huawei/g, 'huawei'],
-  [/小米|xiaomi|\bmi\b/g, 'xiaomi'],
-  [/红米|redmi/g, 'redmi'],
-  [/三星|samsung/g, 'samsung'],
-  [/索尼|sony/g, 'sony'],
-  [/安克|anker/g, 'anker'],
-  [/闪迪|sandisk/g, 'sandisk'],
-  [/兰蔻|lancome|lancôme/g, 'lancome'],
-  [/雅诗兰黛|estee\s*lauder|estée\s*lauder/g, 'esteelauder'],
-  [/欧莱雅|l'?oreal|l’oreal/g, 'loreal'],
-  [/耐克|nike/g, 'nike'],
-  [/阿迪达斯|adidas/g, 'adidas'],
-  [/李宁|li-?ning/g, 'lining'],
-  [/优衣库|uniqlo/g, 'uniqlo'],
-  [/迪卡侬|decathlon/g, 'decathlon'],
-  [/花王|kao/g, 'kao'],
-  [/戴森|dyson/g, 'dyson'],
-  [/罗技|logitech/g, 'logitech'],
-  [/飞利浦|philips/g, 'philips'],
-  [/美的|midea/g, 'midea'],
-];
-
 /** Units folded to one spelling. Order matters: 千克 before 克, 毫升 before 升. */
-const UNIT_FOLDS: [RegExp, string][] = [
+const UNIT_FOLDS: [RegExp, string | ((...m: string[]) => string)][] = [
+  [/(\d+(?:\.\d+)?)\s*万毫安时?/g, (_, n) => `${trimNumber(Number(n) * 10000)}mah`],
   [/毫升/g, 'ml'],
   [/(\d)\s*升/g, '$1l'],
   [/千克|公斤/g, 'kg'],
@@ -46,6 +24,9 @@ const UNIT_FOLDS: [RegExp, string][] = [
   [/(\d)\s*寸/g, '$1inch'],
   [/毫安时?/g, 'mah'],
   [/(\d)\s*瓦/g, '$1w'],
+  [/毫米/g, 'mm'],
+  [/厘米/g, 'cm'],
+  [/(\d)\s*米/g, '$1m'],
 ];
 
 /** Powers of two that, followed by a bare "G", are storage sizes (256G = 256GB) rather than grams. */
@@ -53,26 +34,44 @@ export const STORAGE_SIZES = new Set([8, 16, 32, 64, 128, 256, 512, 1024, 2048])
 
 const trimNumber = (n: number) => String(Math.round(n * 1000) / 1000);
 
-/** NFKC (full-width → half-width), lower case, brackets and noise removed, brands and units folded. */
-export function normalizeTitle(title: string): string {
+export interface AnalysedTitle {
+  /** Folded text without brand names or noise; quantities in one spelling each ("550ml", "256gb"). */
+  text: string;
+  /** Brand keys named anywhere in the title (see brands.ts). */
+  brands: Set<string>;
+}
+
+/** NFKC (full-width → half-width), lower case, brackets and noise removed, brands pulled out, units folded. */
+export function analyzeTitle(title: string): AnalysedTitle {
   let s = title.normalize('NFKC').toLowerCase();
   s = s.replace(/[【】\[\]()（）「」『』<>《》{}]/g, ' ');
   for (const word of NOISE) s = s.replaceAll(word, ' ');
-  for (const [re, to] of BRAND_ALIASES) s = s.replace(re, ` ${to} `);
-  for (const [re, to] of UNIT_FOLDS) s = s.replace(re, to);
-  // Separators between a number and its unit ("500 ml") and multiplication signs written many ways.
-  s = s.replace(/(\d)\s+(ml|l|g|kg|gb|tb|mah|w|inch)(?![a-z])/g, '$1$2');
+  const { brands, rest } = extractBrands(s);
+  s = rest;
+  for (const [re, to] of UNIT_FOLDS) s = s.replace(re, to as string);
+  // "8GB+256GB", "8+256G", "12G+256G": memory + storage.
+  s = s.replace(/(\d+)\s*(?:gb|g)?\s*\+\s*(\d+)\s*(gb|g|tb|t)(?![a-z])/g, ' ram$1 $2$3 ');
+  // Separators between a number and its unit ("500 ml"); not "2.0 L", which is as likely a size L.
+  s = s.replace(/(\d)\s+(ml|kg|gb|tb|mah|inch|mm|cm|g)(?![a-z])/g, '$1$2');
   s = s.replace(/\s*[×✕✖*]\s*/g, ' x');
   // One spelling per quantity, so "0.55L" and "550ml", "0.75kg" and "750g", "256G" and "256GB" share a token.
   s = s.replace(/(\d+(?:\.\d+)?)(l|kg)(?![a-z])/g, (_, n: string, unit: string) => `${trimNumber(Number(n) * 1000)}${unit === 'l' ? 'ml' : 'g'}`);
-  s = s.replace(/(\d+)g(?![a-z])/g, (whole, n: string) => (STORAGE_SIZES.has(Number(n)) ? `${n}gb` : whole));
-  s = s.replace(/[,，、;；:：!！?？|/\\~～·•+＋"'“”‘’#＃]/g, ' ');
-  return s.replace(/\s+/g, ' ').trim();
+  s = s.replace(/(\d+)gb?/g, (whole, n: string) => (STORAGE_SIZES.has(Number(n)) ? `${n}gb ` : whole));
+  s = s.replace(/(\d+)t(?:b)?(?![a-z])/g, '$1tb ');
+  // Un-glue a quantity from what follows ("60w2m", "128gbusb").
+  s = s.replace(/(\d(?:ml|gb|tb|mah|mm|cm|w|inch))(?=[a-z0-9])/g, '$1 ');
+  s = s.replace(/[,，、;；:：!！?？|/\\~～·•+＋"'“”‘’]/g, ' ');
+  return { text: s.replace(/\s+/g, ' ').trim(), brands };
+}
+
+/** The folded text only (brands removed). */
+export function normalizeTitle(title: string): string {
+  return analyzeTitle(title).text;
 }
 
 /**
- * Tokens for similarity: Latin/digit runs as words, and Chinese text as character bigrams (Chinese has no
- * spaces, and bigrams are the standard cheap stand-in for word segmentation).
+ * Word tokens for blocking: Latin words, numbers (with their unit) and Chinese character bigrams (Chinese
+ * has no spaces; bigrams are the standard cheap stand-in for word segmentation).
  */
 export function tokenize(normalized: string): string[] {
   const tokens: string[] = [];
@@ -86,4 +85,13 @@ export function tokenize(normalized: string): string[] {
     }
   }
   return tokens;
+}
+
+/** Character bigrams of the text with white space removed: robust to spacing, gluing and word order. */
+export function charBigrams(normalized: string): Set<string> {
+  const compact = normalized.replace(/[\s#]/g, '');
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < compact.length; i++) grams.add(compact.slice(i, i + 2));
+  if (compact.length === 1) grams.add(compact);
+  return grams;
 }

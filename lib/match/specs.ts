@@ -2,46 +2,54 @@
  * Specifications read from a normalised title. Two listings that both state a spec of the same kind with
  * different values are different products, whatever their titles share (iPhone 256GB ≠ iPhone 512GB).
  */
-import { STORAGE_SIZES } from './normalize';
 
-export type SpecKind = 'volume' | 'weight' | 'storage' | 'battery' | 'screen' | 'power' | 'pack' | 'colour' | 'size' | 'stage' | 'model';
+export type SpecKind =
+  | 'brand' | 'volume' | 'weight' | 'storage' | 'memory' | 'battery' | 'screen' | 'power' | 'dimension' | 'pack'
+  | 'colour' | 'size' | 'stage' | 'shade' | 'model' | 'edition' | 'version' | 'accessory' | 'ply' | 'sheets'
+  | 'variety' | 'grade' | 'number';
 
 export type Specs = Partial<Record<SpecKind, Set<string>>>;
 
 export const SPEC_LABELS: Record<SpecKind, string> = {
+  brand: '品牌',
   volume: '容量',
   weight: '重量',
   storage: '存储',
+  memory: '内存',
   battery: '电池容量',
-  screen: '尺寸',
+  screen: '屏幕尺寸',
   power: '功率',
+  dimension: '尺寸',
   pack: '件数',
   colour: '颜色',
   size: '尺码',
   stage: '段数',
+  shade: '色号',
   model: '型号',
+  edition: '版本',
+  version: '版本',
+  accessory: '配件/非本品',
+  ply: '层数',
+  sheets: '抽数',
+  variety: '口味/型号',
+  grade: '品类（有机/无糖等）',
+  number: '编号',
 };
 
-const COLOURS: [RegExp, string][] = [
-  [/沙漠色|沙漠金|desert/, '沙漠'],
-  [/原色钛|natural/, '原色'],
-  [/深空黑|午夜色|曜石黑|黑色|black/, '黑'],
-  [/星光色|白色|white|雪白|珍珠白/, '白'],
-  [/深空灰|灰色|gray|grey/, '灰'],
-  [/银色|silver/, '银'],
-  [/金色|gold/, '金'],
-  [/玫瑰金|rose\s*gold/, '玫瑰金'],
-  [/蓝色|远峰蓝|天蓝|藏青|海军蓝|blue|navy/, '蓝'],
-  [/绿色|墨绿|军绿|green/, '绿'],
-  [/红色|酒红|正红|red/, '红'],
-  [/粉色|粉红|pink/, '粉'],
-  [/紫色|purple/, '紫'],
-  [/黄色|yellow/, '黄'],
-  [/橙色|orange/, '橙'],
-  [/卡其色?|khaki/, '卡其'],
-  [/米色|米白|beige/, '米'],
-  [/棕色|咖啡色|brown/, '棕'],
+const BASE_COLOURS = '黑白红蓝绿紫灰银金粉黄橙青棕米';
+const COLOUR_MODIFIERS = '冰川|月光|荧光|暮光|镜瓷|子夜|云杉|雅川|冰霜|午夜|深空|星光|远峰|象牙|珍珠|玫瑰|宝石|天空|海军|标准|经典|亮|深|浅|藏|墨|酒|雪|奶|冷调|暖调';
+const CJK_COLOUR = new RegExp(`(?:${COLOUR_MODIFIERS})([${BASE_COLOURS}])|([${BASE_COLOURS}])色|(沙漠|原|卡其|咖啡|杏|驼|星光|午夜)色`, 'g');
+const LATIN_COLOURS: [RegExp, string][] = [
+  [/\bblack\b/, '黑'], [/\bwhite\b/, '白'], [/\bred\b/, '红'], [/\bblue\b|\bnavy\b/, '蓝'], [/\bgreen\b/, '绿'], [/\bpurple\b/, '紫'],
+  [/\bgr[ae]y\b/, '灰'], [/\bsilver\b/, '银'], [/\bgold\b/, '金'], [/\bpink\b/, '粉'], [/\byellow\b/, '黄'], [/\borange\b/, '橙'],
 ];
+
+/** Latin edition words: one side saying "Pro" and the other not is a different product. */
+const EDITION_WORDS = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'se']);
+/** Chinese edition markers: a conflict only when both sides state one. */
+const VERSION_MARKERS = /(标准版|nfc版|青春版|至尊版|典藏版|精装|平装|礼盒装|wlan版|蜂窝版|gps款|蜂窝款)/g;
+/** Words that make a listing something other than the product itself: a part, a case, a dummy. */
+const ACCESSORY_MARKERS = /(适用|兼容|配件|替换|刷头|手机壳|保护壳|保护套|钢化膜|贴膜|类纸膜|保护膜|模型机|展示机)/;
 
 const add = (specs: Specs, kind: SpecKind, value: string) => {
   (specs[kind] ??= new Set()).add(value);
@@ -50,40 +58,75 @@ const add = (specs: Specs, kind: SpecKind, value: string) => {
 /** Numbers as canonical text without trailing zeros: "1.50" → "1.5". */
 const num = (s: string, factor = 1) => String(Math.round(Number(s) * factor * 1000) / 1000);
 
+/** Clothing and nappy sizes standing alone (or before 码 / a count of 片). */
+const SIZE = /(?<![a-z0-9.])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)(?=$|[\s\u3400-\u9fff]|码|\d+片)/g;
 
-export function extractSpecs(normalized: string): Specs {
+/** A number with a unit, as left by analyzeTitle ("550ml", "256gb", "42mm"). */
+const QUANTITY = /(\d+(?:\.\d+)?)(ml|gb|tb|g|mah|inch|w|mm|cm|m)(?![a-z])/g;
+
+export function extractSpecs(normalized: string, brands: Set<string> = new Set()): Specs {
   const specs: Specs = {};
-  const s = normalized;
+  if (brands.size) specs.brand = new Set(brands);
   // "5g手机", "5g网络" is the network generation, not 5 grams.
-  const t = s.replace(/\b5g(?=\s*(手机|网络|全网通|双模|智能))/g, ' ');
+  const t = normalized.replace(/(?<![\d.])5g(?=\s*(手机|网络|全网通|双模|智能)|$|\s)/g, ' ');
 
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(ml|l)\b/g)) add(specs, 'volume', num(m[1]!, m[2] === 'l' ? 1000 : 1));
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)(tb|gb|g|kg)\b/g)) {
-    const n = Number(m[1]);
-    if (m[2] === 'tb') add(specs, 'storage', num(m[1]!, 1024));
-    else if (m[2] === 'gb' || (m[2] === 'g' && STORAGE_SIZES.has(n))) add(specs, 'storage', num(m[1]!));
-    else add(specs, 'weight', num(m[1]!, m[2] === 'kg' ? 1000 : 1));
+  for (const m of t.matchAll(QUANTITY)) {
+    const [, n, unit] = m as unknown as [string, string, string];
+    if (unit === 'ml') add(specs, 'volume', num(n));
+    else if (unit === 'gb') add(specs, 'storage', num(n));
+    else if (unit === 'tb') add(specs, 'storage', num(n, 1024));
+    else if (unit === 'g') add(specs, 'weight', num(n));
+    else if (unit === 'mah') add(specs, 'battery', num(n));
+    else if (unit === 'inch') add(specs, 'screen', num(n));
+    else if (unit === 'w') add(specs, 'power', num(n));
+    else add(specs, 'dimension', num(n, unit === 'm' ? 1000 : unit === 'cm' ? 10 : 1));
   }
-  for (const m of t.matchAll(/(\d+)mah\b/g)) add(specs, 'battery', m[1]!);
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)inch\b/g)) add(specs, 'screen', num(m[1]!));
-  for (const m of t.matchAll(/(\d+(?:\.\d+)?)w\b/g)) add(specs, 'power', num(m[1]!));
-  for (const m of t.matchAll(/(?:^|[\s\d])x\s?(\d{1,3})(?![\d.]*(?:ml|l|g|kg|gb|mm|cm))/g)) add(specs, 'pack', m[1]!);
+  for (const m of t.matchAll(/\bram(\d+)\b/g)) add(specs, 'memory', m[1]!);
+  for (const m of t.matchAll(/(?:^|[\s\d])x\s?(\d{1,3})(?![\d.]*(?:ml|g|gb|mm|cm))/g)) add(specs, 'pack', m[1]!);
   for (const m of t.matchAll(/(\d{1,3})\s?(瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只)(?:装|入)?/g)) {
     // "3件套" is one set; "100抽" / "3层" are not counts of items at all.
     if (m[2] === '件' && t.slice((m.index ?? 0) + m[0].length).startsWith('套')) continue;
     add(specs, 'pack', m[1]!);
   }
   for (const m of t.matchAll(/(\d)段/g)) add(specs, 'stage', m[1]!);
-  for (const m of t.matchAll(/(?:^|\s)(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)(?=\s|$|码)/g)) add(specs, 'size', m[1]!.replace(/^xxxl$/, '3xl').replace(/^xxl$/, '2xl'));
+  for (const m of t.matchAll(/(\d+)层/g)) add(specs, 'ply', m[1]!);
+  for (const m of t.matchAll(/(\d+)抽/g)) add(specs, 'sheets', m[1]!);
+  // Flavour, scent or type: 巧克力味 / 原味, 自然清香 / 薰衣草香, 清爽去油型 / 丝质柔滑型 (the last character
+  // before the marker is enough to tell them apart and is stable however the words before it are spaced).
+  for (const m of t.matchAll(/([\u3400-\u9fff])(味|香|型)(?!号)/g)) add(specs, 'variety', m[1]! + m[2]!);
+  // Grades a listing always states when they apply (有机 milk, 无糖 cola): one side saying it is enough.
+  specs.grade = new Set(t.match(/有机|无糖|低糖|零糖|减糖|脱脂|低脂/g) ?? []);
+  for (const m of t.matchAll(/#(\d{1,3})/g)) add(specs, 'shade', String(Number(m[1])));
+  for (const m of t.matchAll(SIZE)) {
+    add(specs, 'size', m[1]!.replace(/^xxxl$/, '3xl').replace(/^xxl$/, '2xl'));
+  }
   for (const m of t.matchAll(/(\d{2,3}(?:\.5)?)码/g)) add(specs, 'size', m[1]!);
-  for (const [re, key] of COLOURS) if (re.test(t)) add(specs, 'colour', key);
-  // "iPhone 16" and "iPhone16" are one model name: join a word to the number right after it (not "x 24").
-  const compact = t.replace(/\b(?!x\b)([a-z]+)\s+(\d+)\b/g, '$1$2');
-  for (const m of compact.matchAll(/\b([a-z]+\d+[a-z0-9\-]*|\d+[a-z]+[a-z0-9\-]*)\b/g)) {
-    const token = m[1]!;
-    // Quantities with units and pack counts are specs of their own, not model numbers.
-    if (/^\d+(?:\.\d+)?(ml|l|g|kg|gb|tb|mah|w|inch|mm|cm|m|x|p|hz|k)$/.test(token) || /^x\d+$/.test(token)) continue;
-    add(specs, 'model', token.replace(/-/g, ''));
+  for (const m of t.matchAll(CJK_COLOUR)) add(specs, 'colour', m[1] ?? m[2] ?? m[3]!);
+  for (const [re, key] of LATIN_COLOURS) if (re.test(t)) add(specs, 'colour', key);
+  for (const m of t.matchAll(VERSION_MARKERS)) add(specs, 'version', m[1]!);
+  if (ACCESSORY_MARKERS.test(t)) add(specs, 'accessory', 'yes');
+  else specs.accessory = new Set(['no']);
+
+  // Model numbers, read with the quantities taken out so "11inch" or "256gb" never look like models; a word
+  // and the number after it are one model ("Mate 70" = "Mate70").
+  const rest = t.replace(QUANTITY, ' ').replace(/\b(?!x\b)([a-z]+)\s+(\d)/g, '$1$2');
+  specs.edition = new Set();
+  for (const w of rest.match(/[a-z]+/g) ?? []) {
+    // Whole words, or glued at the end of one ("freebudspro", "16pro" → "pro").
+    for (const e of EDITION_WORDS) if (w === e || (e.length >= 3 && w.endsWith(e))) specs.edition.add(e);
+  }
+  // Bare numbers (衬衫 41, 手环9, 第1部): numbers that are neither quantities, counts nor part of a model.
+  for (const m of rest.matchAll(/(?<![a-z0-9.#\-])(\d{1,4})(?![a-z0-9.]|段|层|抽|瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只|码)/g)) {
+    const n = Number(m[1]);
+    if (n >= 2000 && n <= 2100) continue; // a year (2026冬季), not a variant
+    add(specs, 'number', String(n));
+  }
+  for (const m of rest.matchAll(/[a-z0-9\-]*[a-z][a-z0-9\-]*/g)) {
+    const run = m[0].replace(/-/g, '');
+    if (!/\d/.test(run) || /^(x|ram)\d+$/.test(run)) continue;
+    // "forerunner265gps" → "forerunner265": a model is letters and the number right after them.
+    const model = /^[a-z]+\d+/.exec(run)?.[0] ?? run;
+    add(specs, 'model', model);
   }
   return specs;
 }
@@ -94,22 +137,27 @@ export interface SpecConflict {
   right: string[];
 }
 
-/** Kinds stated on both sides whose values share nothing. */
+/** Kinds compared as "must be equal" rather than "must share a value". */
+const EXACT: ReadonlySet<SpecKind> = new Set(['edition', 'accessory', 'grade']);
+
+/** Kinds stated on both sides whose values do not agree. */
 export function specConflicts(a: Specs, b: Specs): SpecConflict[] {
   const out: SpecConflict[] = [];
   for (const kind of Object.keys(SPEC_LABELS) as SpecKind[]) {
     const x = a[kind];
     const y = b[kind];
     if (!x || !y) continue;
-    if (kind === 'model' ? !modelsOverlap(x, y) : ![...x].some((v) => y.has(v))) out.push({ kind, left: [...x], right: [...y] });
+    let agree: boolean;
+    if (EXACT.has(kind)) agree = x.size === y.size && [...x].every((v) => y.has(v));
+    else if (x.size === 0 || y.size === 0) agree = true;
+    else if (kind === 'model') agree = modelsOverlap(x, y);
+    else agree = [...x].some((v) => y.has(v));
+    if (!agree) out.push({ kind, left: [...x], right: [...y] });
   }
   return out;
 }
 
-/**
- * Model numbers are written with and without their series name ("mate70" vs "70"), so a model on one side
- * that contains one on the other counts as the same.
- */
+/** "mate70" and "70", "iphone16" and "iphone16" … a model on one side that contains one on the other agrees. */
 function modelsOverlap(x: Set<string>, y: Set<string>): boolean {
   for (const a of x) for (const b of y) if (a === b || a.includes(b) || b.includes(a)) return true;
   return false;

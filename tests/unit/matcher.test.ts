@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareListings, features, matchOffers } from '@/lib/match/matcher';
-import { normalizeTitle } from '@/lib/match/normalize';
+import { analyzeTitle, normalizeTitle } from '@/lib/match/normalize';
 import { extractSpecs } from '@/lib/match/specs';
 import type { Offer, Product } from '@/lib/types';
 
@@ -9,9 +9,13 @@ const verdict = (a: string, b: string, barcodes: [string | null, string | null] 
 
 describe('normalizeTitle', () => {
   it('folds full-width, case, brackets, noise, brands and units', () => {
-    expect(normalizeTitle('【包邮】ＡＰＰＬＥ 苹果 iPhone１６ 官方旗舰店')).toBe('apple apple iphone16');
-    expect(normalizeTitle('伊利 纯牛奶 250毫升×24盒')).toBe('伊利 纯牛奶 250ml x24盒');
-    expect(normalizeTitle('维达 1千克 0.5L 256G')).toBe('维达 1000g 500ml 256gb');
+    const apple = analyzeTitle('【包邮】ＡＰＰＬＥ 苹果 iPhone１６ 官方旗舰店');
+    expect(apple.text).toBe('iphone16');
+    expect([...apple.brands]).toEqual(['apple']);
+    expect([...analyzeTitle('太平鸟PEACEBIRDXL 卫衣').brands]).toEqual(['peacebird']);
+    expect(normalizeTitle('小米 Xiaomi 15 16+512GB')).toBe('15 ram16 512gb');
+    expect(normalizeTitle('伊利 纯牛奶 250毫升×24盒')).toBe('纯牛奶 250ml x24盒');
+    expect(normalizeTitle('维达 1千克 0.5L 256G')).toBe('1000g 500ml 256gb');
   });
 });
 
@@ -26,8 +30,16 @@ describe('extractSpecs', () => {
     ['Anker 充电宝 20000毫安', { battery: ['20000'] }],
     ['优衣库 T恤 XL 白色', { size: ['xl'], colour: ['白'] }],
     ['飞鹤 奶粉 900g 3段', { weight: ['900'], stage: ['3'] }],
+    ['Redmi Note 14 Pro 8GB+256GB 暮光紫', { memory: ['8'], storage: ['256'], colour: ['紫'], edition: ['pro'], model: ['note14'] }],
+    ['iPhone 16 Pro 1T 原色钛金属', { storage: ['1024'], colour: ['原'] }],
+    ['南极人 四件套 1.8米床', { dimension: ['1800'] }],
+    ['Anker 充电宝 2万毫安', { battery: ['20000'] }],
+    ['维达 抽纸 3层100抽×24包', { ply: ['3'], sheets: ['100'], pack: ['24'] }],
+    ['完美日记 口红 #08枫叶棕', { shade: ['8'] }],
+    ['GarminForerunner 265GPS跑步手表', { model: ['forerunner265'] }],
   ])('%s', (title, expected) => {
-    const specs = extractSpecs(normalizeTitle(title));
+    const { text, brands } = analyzeTitle(title);
+    const specs = extractSpecs(text, brands);
     for (const [kind, values] of Object.entries(expected)) {
       expect([...(specs[kind as keyof typeof specs] ?? [])].sort(), kind).toEqual(values);
     }
@@ -45,6 +57,9 @@ describe('compareListings', () => {
     ['农夫山泉 饮用天然水 550ml×24瓶', '农夫山泉天然水 0.55L x24 整箱 现货速发'],
     ['三只松鼠 每日坚果 750g 30袋', '三只松鼠每日坚果0.75kg 30袋 混合果仁'],
     ['ＳａｎＤｉｓｋ 闪迪 U盘 128GB', 'SanDisk 闪迪 128G U盘 高速'],
+    ['佳明 GARMIN Forerunner 265 GPS跑步运动手表', 'GarminForerunner 265GPS跑步运动手表'],
+    ['华为 HUAWEI FreeBuds Pro 4 冰霜银', '【以旧换新】华为HUAWEI冰霜银FreeBudsPro4'],
+    ['小米 Xiaomi 15 16GB+512GB 亮银版', '小米 Xiaomi 15 16+512GB亮银版新品'],
   ])('matches %s ↔ %s', (a, b) => {
     const v = verdict(a, b);
     expect(v, v.reason).toMatchObject({ match: true });
@@ -59,6 +74,13 @@ describe('compareListings', () => {
     ['兰蔻 小黑瓶 精华 50ml', '兰蔻 小黑瓶 精华 30ml', '容量'],
     ['花王 纸尿裤 L 54片', '花王 纸尿裤 XL 54片', '尺码'],
     ['飞鹤 星飞帆 奶粉 900g 2段', '飞鹤 星飞帆 奶粉 900g 3段', '段数'],
+    ['伊利 纯牛奶 250ml×24盒', '光明 纯牛奶 250ml×24盒', '品牌'],
+    ['Redmi Note 14 Pro 8GB+256GB', 'Redmi Note 14 Pro 12GB+256GB', '内存'],
+    ['Apple iPhone 16 256GB 黑色', 'Apple iPhone 16 Pro 256GB 黑色', '版本'],
+    ['米家 声波电动牙刷 T501 白色', '适用米家 声波电动牙刷 T501 替换刷头', '配件'],
+    ['维达 抽纸 4层80抽×24包', '维达 抽纸 3层100抽×24包', '层数'],
+    ['海澜之家 衬衫 白色 41', '海澜之家 衬衫 白色42', '编号'],
+    ['奥利奥 夹心饼干 388g 巧克力味', '奥利奥 夹心饼干 388g 原味', '口味'],
   ])('rejects the other variant %s ↔ %s (%s)', (a, b, label) => {
     const v = verdict(a, b);
     expect(v.match).toBe(false);
