@@ -61,9 +61,10 @@ async function computeResultSet(deps: CompareDeps, q: string | null, categoryId:
     deps.providers.priceApi.searchAll({ category }, OFFERS_MAX),
   ]);
   const matches = matchOffers(listing.items, offers);
-  const items = listing.items.map((product) => {
-    const { matchedOffers: _m, similarOffers: _s, ...summary } = mergeProduct(product, matches.get(product.productId)!);
-    return summary;
+  const items = listing.items.map((product): ProductSummary => {
+    // Cards need no candidate lists; leaving them out keeps the cached result set small.
+    const { product: p, bestByPlatform, lowest, savingFen } = mergeProduct(product, matches.get(product.productId)!);
+    return { product: p, bestByPlatform, lowest, savingFen };
   });
   return { items, total: Math.min(listing.total, items.length), generatedAt: new Date(deps.now()).toISOString() };
 }

@@ -38,7 +38,7 @@ test('no secret in served pages, RSC payloads or API responses', async ({ reques
   const productHref = await page.getByTestId('product-title').first().getAttribute('href');
   expect(productHref).toBeTruthy();
   for (const url of ['/', '/?q=牛奶', productHref!, '/api/products/compare', '/api/weidian/products?page_size=50']) {
-    for (const headers of [{}, { RSC: '1' }]) {
+    for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
       const res = await request.get(url, { headers });
       const body = await res.text();
       for (const secret of SECRETS) expect(body.includes(secret), `secret in ${url}`).toBe(false);

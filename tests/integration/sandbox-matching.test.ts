@@ -29,7 +29,12 @@ describe('matching the sandbox catalogue', () => {
   it('has precision ≥ 99% and recall ≥ 97% over all offers', () => {
     let tp = 0;
     let fp = 0;
-    for (const [id, m] of matches) for (const o of m.matched) offerTruth.get(o.offerId)!.skuId === itemSku.get(id) ? tp++ : fp++;
+    for (const [id, m] of matches) {
+      for (const o of m.matched) {
+        if (offerTruth.get(o.offerId)!.skuId === itemSku.get(id)) tp++;
+        else fp++;
+      }
+    }
     const truth = catalogue.offers.filter((o) => catalogue.items.some((i) => i.skuId === o.skuId)).length;
     expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.99);
     expect(tp / truth).toBeGreaterThanOrEqual(0.97);
