@@ -54,7 +54,8 @@ export function compareListings(a: ListingFeatures, b: ListingFeatures): MatchVe
   const similarity = round2(titleSimilarity(a.grams, b.grams));
   const conflicts = specConflicts(a.specs, b.specs);
   if (conflicts.length > 0) {
-    const reason = conflicts.map((c) => `${SPEC_LABELS[c.kind]}不同：${c.left.join('/')} ≠ ${c.right.join('/')}`).join('；');
+    const side = (values: string[]) => values.join('/') || '未标注';
+    const reason = conflicts.map((c) => `${SPEC_LABELS[c.kind]}不同：${side(c.left)} ≠ ${side(c.right)}`).join('；');
     return { match: false, score: similarity, method: 'conflict', reason };
   }
   if (similarity >= MATCH_THRESHOLD) return { match: true, score: similarity, method: 'title', reason: `标题相似度 ${similarity.toFixed(2)}` };
