@@ -1,0 +1,93 @@
+/** The other route handlers, called in-process: the Weidian proxy, the embedded sandbox mount, health. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GET as compare } from '@/app/api/products/compare/route';
+import { GET as health } from '@/app/api/health/route';
+import { GET as weidianProducts } from '@/app/api/weidian/products/route';
+import { GET as sandboxGet, POST as sandboxPost } from '@/app/sandbox/[...path]/route';
+import { signParams } from '@/lib/weidian/sign';
+import { SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/credentials';
+import { setEnv } from '../support/process-singletons';
+
+const SANDBOX = { WEIDIAN_APP_KEY: undefined, WEIDIAN_APP_SECRET: undefined, PRICE_API_KEY: undefined, PRICE_API_BASE: undefined, WEIDIAN_API_BASE: undefined, REDIS_URL: undefined };
+const REAL = { ...SANDBOX, WEIDIAN_APP_KEY: 'k', WEIDIAN_APP_SECRET: 's', PRICE_API_KEY: 'p', PRICE_API_BASE: 'https://prices.invalid' };
+
+let restore: (() => void) | undefined;
+afterEach(() => {
+  restore?.();
+  vi.restoreAllMocks();
+});
+
+function signedRouterUrl(business: Record<string, string>) {
+  const params = { method: 'item.list', app_key: SANDBOX_WEIDIAN_APP_KEY, timestamp: String(Date.now()), ...business };
+  const qs = new URLSearchParams({ ...params, sign: signParams(params, SANDBOX_WEIDIAN_APP_SECRET) });
+  return `http://localhost/sandbox/weidian/router?${qs}`;
+}
+
+describe('/sandbox/*', () => {
+  it('serves the emulator in sandbox mode', async () => {
+    restore = setEnv(SANDBOX);
+    const res = await sandboxGet(new Request(signedRouterUrl({ page_size: '3' })));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.status.status_code).toBe(0);
+    expect(body.result.items).toHaveLength(3);
+  });
+
+  it('answers 404 to GET and POST once real credentials are configured', async () => {
+    restore = setEnv(REAL);
+    expect((await sandboxGet(new Request(signedRouterUrl({ page_size: '3' })))).status).toBe(404);
+    const post = new Request('http://localhost/sandbox/price/v1/offers/batch', { method: 'POST', body: '{"queries":[]}', headers: { 'content-type': 'application/json' } });
+    expect((await sandboxPost(post)).status).toBe(404);
+  });
+});
+
+describe('/api/weidian/products', () => {
+  it('proxies item.list, signed on the server, reshaped into fen', async () => {
+    restore = setEnv(SANDBOX);
+    const res = await weidianProducts(new Request('http://localhost/api/weidian/products?category_id=8&page_size=5&page='));
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.items).toHaveLength(5);
+    for (const item of body.items) {
+      expect(item.categoryId).toBe(8);
+      expect(Number.isSafeInteger(item.priceFen)).toBe(true);
+      expect(item).not.toHaveProperty('num_iid');
+    }
+    expect(JSON.stringify(body)).not.toContain(SANDBOX_WEIDIAN_APP_SECRET);
+  });
+
+  it.each(['page_size=51', 'category_id=0', 'sort=price_asc&page=x'])('%s → 400 naming the field', async (qs) => {
+    restore = setEnv(SANDBOX);
+    const res = await weidianProducts(new Request(`http://localhost/api/weidian/products?${qs}`));
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.fields.length).toBeGreaterThan(0);
+  });
+});
+
+describe('upstream down', () => {
+  it('answers 502 JSON without the upstream URL when Weidian cannot be reached', async () => {
+    restore = setEnv({ ...REAL, WEIDIAN_API_BASE: 'http://127.0.0.1:1', PRICE_API_BASE: 'http://127.0.0.1:1', WEIDIAN_TIMEOUT_MS: '2000' });
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await compare(new Request('http://localhost/api/products/compare'));
+    expect(res.status).toBe(502);
+    const text = await res.text();
+    expect(JSON.parse(text).error.code).toBe('upstream_unavailable');
+    expect(text).not.toContain('127.0.0.1');
+  });
+});
+
+describe('Redis outage logging', () => {
+  it('is logged once, not once per request', async () => {
+    restore = setEnv({ ...SANDBOX, REDIS_URL: 'redis://127.0.0.1:1' });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    for (let i = 0; i < 4; i++) expect((await compare(new Request('http://localhost/api/products/compare?category_id=2'))).status).toBe(200);
+    expect(warn.mock.calls.filter(([m]) => String(m).includes('Redis')).length).toBe(1);
+  });
+});
+
+describe('/api/health', () => {
+  it('reports the mode', async () => {
+    restore = setEnv(SANDBOX);
+    expect(await (await health()).json()).toEqual({ status: 'ok', mode: 'sandbox' });
+  });
+});
