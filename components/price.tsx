@@ -44,3 +44,15 @@ export function Price({
     </>
   );
 }
+
+/** "省 ¥20.00": how much cheaper than Weidian the lowest price elsewhere is (spoken as 比微店便宜 …). */
+export function SavingBadge({ fen, className }: { fen: Fen; className: string }) {
+  return (
+    <span className={className}>
+      <span className="sr-only">比微店便宜 {fenToSpokenYuan(fen)}</span>
+      <span aria-hidden="true" data-testid="saving-badge" data-fen={fen} className="tabular whitespace-nowrap">
+        省 {formatFen(fen)}
+      </span>
+    </span>
+  );
+}

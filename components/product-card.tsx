@@ -3,7 +3,7 @@ import { fenToSpokenYuan, formatFen } from '@/lib/money';
 import { PLATFORM_LABELS, type ProductSummary } from '@/lib/types';
 import { productHref } from './labels';
 import { Freshness } from './now';
-import { Price } from './price';
+import { Price, SavingBadge } from './price';
 import { ProductImage } from './product-image';
 
 /**
@@ -76,12 +76,7 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
 
           <div className="flex min-h-6 flex-wrap items-center justify-between gap-x-2 gap-y-1">
             {savingFen > 0 ? (
-              <span className="inline-flex items-center rounded-md bg-price-soft px-1.5 py-0.5 text-xs font-semibold text-price-strong">
-                <span className="sr-only">比微店便宜 {fenToSpokenYuan(savingFen)}</span>
-                <span aria-hidden="true" data-testid="saving-badge" data-fen={savingFen} className="tabular whitespace-nowrap">
-                  省 {formatFen(savingFen)}
-                </span>
-              </span>
+              <SavingBadge fen={savingFen} className="inline-flex items-center rounded-md bg-price-soft px-1.5 py-0.5 text-xs font-semibold text-price-strong" />
             ) : weidianLowest && bestByPlatform.length > 0 ? (
               <span data-testid="already-lowest" className="inline-flex items-center rounded-md bg-saving-soft px-1.5 py-0.5 text-xs font-medium text-saving">
                 已是全网最低

@@ -5,7 +5,7 @@ import { Breadcrumb } from '@/components/breadcrumb';
 import { compareHref } from '@/components/labels';
 import { Freshness, NowProvider } from '@/components/now';
 import { OffersTable, OutboundLink } from '@/components/offers-table';
-import { Price } from '@/components/price';
+import { Price, SavingBadge } from '@/components/price';
 import { ProductImage } from '@/components/product-image';
 import { safeHttpsUrl } from '@/components/safe-url';
 import { SimilarOffers } from '@/components/similar-offers';
@@ -135,11 +135,8 @@ export default async function ProductPage({ params }: { params: Params }) {
                   </p>
                 )}
                 {savingFen > 0 ? (
-                  <p className="rounded-lg bg-price px-3 py-1.5 text-sm font-semibold text-white">
-                    <span className="sr-only">比微店便宜 {fenToSpokenYuan(savingFen)}</span>
-                    <span aria-hidden="true" data-testid="saving-badge" data-fen={savingFen} className="tabular">
-                      省 {formatFen(savingFen)}
-                    </span>
+                  <p>
+                    <SavingBadge fen={savingFen} className="block rounded-lg bg-price px-3 py-1.5 text-sm font-semibold text-white" />
                   </p>
                 ) : bestByPlatform.length > 0 ? (
                   <p data-testid="already-lowest" className="rounded-lg bg-saving-soft px-3 py-1.5 text-sm font-medium text-saving">
