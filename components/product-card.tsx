@@ -13,6 +13,8 @@ import { ProductImage } from './product-image';
 export function ProductCard({ item, eager = false }: { item: ProductSummary; eager?: boolean }) {
   const { product, lowest, savingFen, bestByPlatform } = item;
   const weidianLowest = lowest.platform === 'weidian';
+  // With no offer elsewhere there is nothing to be lowest against: say so rather than "微店最低".
+  const weidianLabel = bestByPlatform.length === 0 ? '仅微店有售' : '微店最低';
   const platformLabel = PLATFORM_LABELS[lowest.platform];
 
   return (
@@ -58,7 +60,7 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
           <p className="text-xs leading-relaxed">
             <span className="sr-only">
               {weidianLowest
-                ? `微店价格最低 ${fenToSpokenYuan(lowest.priceFen)}`
+                ? `${weidianLabel} ${fenToSpokenYuan(lowest.priceFen)}`
                 : `全网最低价 ${fenToSpokenYuan(lowest.priceFen)}，来自${platformLabel}`}
             </span>
             <span
@@ -68,7 +70,7 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
               data-platform={lowest.platform}
               className={weidianLowest ? 'text-ink-600' : 'text-price'}
             >
-              {weidianLowest ? '微店最低' : '全网最低'}{' '}
+              {weidianLowest ? weidianLabel : '全网最低'}{' '}
               <span className="font-semibold tabular whitespace-nowrap">{formatFen(lowest.priceFen)}</span>
               {weidianLowest ? null : <span className="whitespace-nowrap">（{platformLabel}）</span>}
             </span>
@@ -81,8 +83,6 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
               <span data-testid="already-lowest" className="inline-flex items-center rounded-md bg-saving-soft px-1.5 py-0.5 text-xs font-medium text-saving">
                 已是全网最低
               </span>
-            ) : weidianLowest ? (
-              <span className="text-xs text-ink-400">其他平台暂无同款</span>
             ) : (
               <span />
             )}
