@@ -1,0 +1,90 @@
+/**
+ * A mutual-exclusion lock per key, shared by every instance through Redis: `SET key token NX PX ttl` to
+ * take it, a compare-and-delete Lua script to release only our own token (the standard single-instance
+ * Redis lock; Redlock's multi-master variant buys nothing with one Redis). With no Redis configured, or
+ * Redis down, an in-process lock stands in, which only excludes within this instance (logged once).
+ *
+ * Used for "one token refresh per merchant" and "one order sync per merchant".
+ */
+import 'server-only';
+import { randomBytes } from 'node:crypto';
+import type Redis from 'ioredis';
+import { cacheKey } from './cache';
+import { getRedis, isRedisUsable } from './redis';
+
+export class LockBusyError extends Error {
+  constructor(readonly key: string) {
+    super(`lock ${key} is held by someone else`);
+    this.name = 'LockBusyError';
+  }
+}
+
+export interface LockOptions {
+  /** How long the lock lives if its holder dies; the holder must finish well within it. */
+  ttlMs: number;
+  /** How long to wait for a held lock before giving up with LockBusyError; 0 = fail at once. */
+  waitMs?: number;
+}
+
+export interface Locker {
+  withLock<T>(name: string, options: LockOptions, fn: () => Promise<T>): Promise<T>;
+}
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createRedisLocker(client: Redis, fallback: Locker = createLocalLocker()): Locker {
+  let warned = false;
+  return {
+    async withLock(name, options, fn) {
+      if (!isRedisUsable(client)) {
+        if (!warned) console.warn('[lock] Redis unavailable: locks only exclude within this instance');
+        warned = true;
+        return fallback.withLock(name, options, fn);
+      }
+      const key = cacheKey('lock', name);
+      const token = randomBytes(16).toString('hex');
+      const deadline = Date.now() + (options.waitMs ?? 0);
+      for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
+        const ok = await client.set(key, token, 'PX', options.ttlMs, 'NX');
+        if (ok === 'OK') break;
+        if (Date.now() + delay > deadline) throw new LockBusyError(name);
+        await sleep(delay);
+      }
+      try {
+        return await fn();
+      } finally {
+        await client.eval(RELEASE, 1, key, token).catch(() => undefined); // expires by itself otherwise
+      }
+    },
+  };
+}
+
+/** In-process lock: a promise chain per key. */
+export function createLocalLocker(): Locker {
+  const held = new Map<string, Promise<unknown>>();
+  return {
+    async withLock(name, options, fn) {
+      const deadline = Date.now() + (options.waitMs ?? 0);
+      while (held.has(name)) {
+        const remaining = deadline - Date.now();
+        if (remaining <= 0) throw new LockBusyError(name);
+        await Promise.race([held.get(name)!.catch(() => undefined), sleep(Math.min(remaining, 250))]);
+      }
+      const run = fn();
+      held.set(name, run);
+      try {
+        return await run;
+      } finally {
+        held.delete(name);
+      }
+    },
+  };
+}
+
+const g = globalThis as typeof globalThis & { __bijiaLocalLocker?: Locker };
+
+export function getLocker(redisUrl: string | null): Locker {
+  const local = (g.__bijiaLocalLocker ??= createLocalLocker());
+  return redisUrl ? createRedisLocker(getRedis(redisUrl), local) : local;
+}
