@@ -13,6 +13,9 @@ import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SEC
 /** Base used for in-process calls to the embedded sandbox (see lib/upstream/fetch.ts); never resolved by DNS. */
 export const EMBEDDED_SANDBOX_ORIGIN = 'http://sandbox.bijia.internal';
 
+/** Used only without SESSION_SECRET outside production-with-real-credentials (sandbox, dev, tests). */
+const DEVELOPMENT_SESSION_SECRET = 'bijia-development-session-secret-not-for-production';
+
 const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
 const optionalUrl = z.preprocess(
@@ -48,6 +51,11 @@ const rawSchema = z.object({
   COMPARE_CACHE_TTL_SECONDS: positiveInt(300, 86_400),
   WEIDIAN_TIMEOUT_MS: positiveInt(4000, 60_000),
   PRICE_API_TIMEOUT_MS: positiveInt(3000, 60_000),
+  WEIDIAN_AUTH_BASE: optionalUrl,
+  /** Public origin of the site (e.g. https://bijia.example.com); the OAuth redirect_uri is built from it. */
+  APP_URL: optionalUrl,
+  SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, { error: 'must be at least 32 characters' }).optional()),
+  CRON_SECRET: z.preprocess(blankToUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
 });
 
 export interface AppEnv {
@@ -58,6 +66,12 @@ export interface AppEnv {
   priceApi: { apiKey: string; apiBase: string; timeoutMs: number };
   redisUrl: string | null;
   compareCacheTtlSeconds: number;
+  /** OAuth: where the browser is sent to authorize (a path on our own origin in sandbox mode), and the token endpoint. */
+  oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; clientSecret: string };
+  appUrl: string | null;
+  /** Seals the session cookie and encrypts stored tokens. */
+  sessionSecret: string;
+  cronSecret: string | null;
 }
 
 export class ConfigError extends Error {
@@ -91,9 +105,12 @@ export function parseEnv(source: Source): AppEnv {
     if (e.WEIDIAN_API_BASE) problems.push('WEIDIAN_API_BASE: set, but no Weidian credentials are (sandbox mode would ignore it)');
     if (e.PRICE_API_BASE) problems.push('PRICE_API_BASE: set, but PRICE_API_KEY is not (sandbox mode would ignore it)');
   }
+  // Production must bring its own session secret: the development one below is public (it is in this file).
+  if (e.NODE_ENV === 'production' && anyReal && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required in production with real credentials');
   if (problems.length) throw new ConfigError(problems);
 
   const sandbox = !anyReal;
+  const authBase = e.WEIDIAN_AUTH_BASE ?? 'https://auth.weidian.com';
   return {
     nodeEnv: e.NODE_ENV,
     sandbox,
@@ -105,6 +122,17 @@ export function parseEnv(source: Source): AppEnv {
       : { apiKey: e.PRICE_API_KEY!, apiBase: e.PRICE_API_BASE!, timeoutMs: e.PRICE_API_TIMEOUT_MS },
     redisUrl: e.REDIS_URL ?? null,
     compareCacheTtlSeconds: e.COMPARE_CACHE_TTL_SECONDS,
+    oauth: sandbox
+      ? {
+          authorizeUrl: '/sandbox/weidian/oauth2',
+          tokenUrl: `${EMBEDDED_SANDBOX_ORIGIN}/sandbox/weidian/oauth2/token`,
+          clientId: SANDBOX_WEIDIAN_APP_KEY,
+          clientSecret: SANDBOX_WEIDIAN_APP_SECRET,
+        }
+      : { authorizeUrl: `${authBase}/oauth2`, tokenUrl: `${authBase}/oauth2/token`, clientId: e.WEIDIAN_APP_KEY!, clientSecret: e.WEIDIAN_APP_SECRET! },
+    appUrl: e.APP_URL ?? null,
+    sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
+    cronSecret: e.CRON_SECRET ?? null,
   };
 }
 

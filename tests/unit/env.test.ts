@@ -60,4 +60,15 @@ describe('parseEnv', () => {
   it('the message names every variable', () => {
     expect(() => parseEnv({ WEIDIAN_APP_KEY: 'k' })).toThrow(/WEIDIAN_APP_SECRET[\s\S]*PRICE_API_KEY/);
   });
+
+  it('requires a session secret in production with real credentials, and a long one', () => {
+    expect(problemsOf({ ...real, NODE_ENV: 'production' })).toEqual(['SESSION_SECRET']);
+    expect(problemsOf({ ...real, NODE_ENV: 'production', SESSION_SECRET: 'short' })).toEqual(['SESSION_SECRET']);
+    expect(parseEnv({ ...real, NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(32) }).sessionSecret).toBe('x'.repeat(32));
+  });
+
+  it('sends the browser to the embedded consent page in sandbox mode, to Weidian otherwise', () => {
+    expect(parseEnv({}).oauth.authorizeUrl).toBe('/sandbox/weidian/oauth2');
+    expect(parseEnv(real).oauth).toMatchObject({ authorizeUrl: 'https://auth.weidian.com/oauth2', tokenUrl: 'https://auth.weidian.com/oauth2/token', clientId: 'k' });
+  });
 });
