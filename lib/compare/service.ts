@@ -44,12 +44,29 @@ function defaultDeps(): CompareDeps {
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
+/**
+ * Concurrent misses for one key within this instance share one computation (and one set of upstream calls),
+ * failures included. Across instances that is #4's job (a distributed lock / bentocache).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+
 async function cached<T>(deps: CompareDeps, key: string, compute: () => Promise<T>): Promise<{ value: T; cache: CacheStatus }> {
   const hit = await deps.cache.get<T>(key);
   if (hit !== undefined) return { value: hit, cache: 'hit' };
-  const value = await compute();
-  await deps.cache.set(key, value, deps.ttlSeconds);
-  return { value, cache: 'miss' };
+  let run = inFlight.get(key) as Promise<T> | undefined;
+  if (!run) {
+    run = (async () => {
+      const value = await compute();
+      await deps.cache.set(key, value, deps.ttlSeconds);
+      return value;
+    })();
+    inFlight.set(key, run);
+    run.then(
+      () => inFlight.delete(key),
+      () => inFlight.delete(key),
+    );
+  }
+  return { value: await run, cache: 'miss' };
 }
 
 async function computeResultSet(deps: CompareDeps, q: string | null, categoryId: number | null): Promise<ResultSet> {

@@ -34,6 +34,34 @@ export interface TransportOptions {
   upstream: UpstreamName;
   fetch: FetchLike;
   timeoutMs: number;
+  /** Bodies larger than this are refused unread (default 8 MiB): a broken or hostile upstream cannot fill memory. */
+  maxBodyBytes?: number;
+}
+
+export const DEFAULT_MAX_BODY_BYTES = 8 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+/** Reads a body as UTF-8 text, giving up as soon as it passes `max` bytes. */
+async function readCapped(response: Response, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) throw new BodyTooLargeError();
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new BodyTooLargeError();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /**
@@ -52,8 +80,9 @@ export async function requestJson<S extends z.ZodType>(
   let text: string;
   try {
     response = await opts.fetch(url, { ...init, signal, cache: 'no-store' });
-    text = await response.text();
+    text = await readCapped(response, opts.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
   } catch (cause) {
+    if (cause instanceof BodyTooLargeError) throw new UpstreamError(opts.upstream, 'malformed', 'response body too large');
     const timedOut = signal.aborted || (cause instanceof Error && (cause.name === 'TimeoutError' || cause.name === 'AbortError'));
     throw timedOut
       ? new UpstreamError(opts.upstream, 'timeout', `no answer within ${opts.timeoutMs} ms`, { cause })

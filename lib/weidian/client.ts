@@ -65,15 +65,17 @@ export function createWeidianClient(config: WeidianConfig): WeidianClient {
 
   const reshapeAll = (raws: z.output<typeof itemListResultSchema>['items'], fetchedAt: string) => {
     const items: Product[] = [];
+    let skipped = 0;
     for (const raw of raws) {
       try {
         items.push(reshapeItem(raw, fetchedAt));
       } catch (error) {
         // One item with an unreadable price must not take the whole page down; it is left out, not shown at ¥0.
         if (!(error instanceof MoneyParseError)) throw error;
-        console.warn(`[weidian] item ${raw.num_iid} skipped: ${error.message}`);
+        skipped++;
       }
     }
+    if (skipped) console.warn(`[weidian] ${skipped} item(s) skipped: unreadable price`);
     return items;
   };
 
@@ -85,7 +87,8 @@ export function createWeidianClient(config: WeidianConfig): WeidianClient {
         { q: query.q ?? undefined, category_id: query.categoryId ?? undefined, page: query.page, page_size: query.pageSize },
         itemListResultSchema,
       );
-      return { items: reshapeAll(r.items, fetchedAt), total: r.total, page: r.page, pageSize: r.page_size, hasNext: r.has_next };
+      // Never more than we asked for, whatever the upstream sends.
+      return { items: reshapeAll(r.items.slice(0, query.pageSize), fetchedAt), total: r.total, page: r.page, pageSize: r.page_size, hasNext: r.has_next };
     },
 
     async listAllItems(query, maxItems) {

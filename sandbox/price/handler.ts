@@ -111,6 +111,7 @@ export function createPriceApi(options: PriceApiOptions): PriceApi {
         return invalid('category', `unknown category "${category}" (one of ${[...CATEGORY_SLUGS].join(', ')})`);
       }
       if (barcode !== '' && !GTIN13.test(barcode)) return invalid('barcode', 'must be a 13-digit GTIN-13');
+      if (keyword.length > MAX_KEYWORD_LENGTH) return invalid('keyword', `at most ${MAX_KEYWORD_LENGTH} characters`);
 
       const terms = keywordTerms(keyword);
       const matches = offers().filter(
@@ -156,6 +157,9 @@ export function createPriceApi(options: PriceApiOptions): PriceApi {
 
 // ── Batch ───────────────────────────────────────────────────────────────────────────────────────────────
 
+/** A keyword is a product title, not a document: this bounds the offers × terms work of one query. */
+const MAX_KEYWORD_LENGTH = 200;
+
 interface BatchQuery {
   ref: string;
   /** Folded, de-duplicated keyword terms (empty when no keyword). */
@@ -166,8 +170,25 @@ interface BatchQuery {
 async function readJsonBody(request: Request): Promise<unknown> {
   const mediaType = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') throw new RequestProblem(invalid('Content-Type', 'must be application/json'));
-  const text = await request.text();
-  if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) throw new RequestProblem(invalid('body', 'larger than 1 MB'));
+  // Read with a cap: a 300 MB body must be refused after 1 MB, not buffered first.
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) throw new RequestProblem(invalid('body', 'larger than 1 MB'));
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    const reader = request.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_BODY_BYTES) {
+        await reader.cancel().catch(() => undefined);
+        throw new RequestProblem(invalid('body', 'larger than 1 MB'));
+      }
+      chunks.push(value);
+    }
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -209,6 +230,7 @@ function parseBatchBody(body: unknown): { queries: BatchQuery[]; perQueryLimit: 
     if (barcode !== undefined && typeof barcode !== 'string') fail(`${at}.barcode`, 'must be a string');
     const code = (barcode as string | undefined) ?? '';
     if (code !== '' && !GTIN13.test(code)) fail(`${at}.barcode`, 'must be a 13-digit GTIN-13');
+    if (typeof keyword === 'string' && keyword.length > MAX_KEYWORD_LENGTH) fail(`${at}.keyword`, `at most ${MAX_KEYWORD_LENGTH} characters`);
     const terms = [...new Set(keywordTerms((keyword as string | undefined) ?? ''))];
     if (terms.length === 0 && code === '') fail(at, 'needs a keyword or a barcode');
     return { ref, terms, barcode: code };

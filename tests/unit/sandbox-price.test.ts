@@ -283,3 +283,31 @@ describe('price API: batch', () => {
     expect(response.headers.get('allow')).toBe('POST');
   });
 });
+
+describe('sandbox price API: bounded work per request', () => {
+  it('refuses an over-long keyword (search and batch) and an oversized body without buffering it', async () => {
+    const handler = createSandboxHandler();
+    const auth = { authorization: `Bearer ${SANDBOX_PRICE_API_KEY}` };
+    const long = 'a '.repeat(150);
+    const search = await handler(new Request(`http://s/price/v1/offers/search?keyword=${encodeURIComponent(long)}`, { headers: auth }));
+    expect(search.status).toBe(400);
+    expect((await search.json()).error.message).toContain('keyword');
+    const batch = await handler(
+      new Request('http://s/price/v1/offers/batch', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ queries: [{ ref: 'a', keyword: long }] }) }),
+    );
+    expect(batch.status).toBe(400);
+    let pulled = 0;
+    const huge = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        if (pulled > 50 * 1024 * 1024) controller.close();
+        else controller.enqueue(new Uint8Array(64 * 1024).fill(97));
+      },
+    });
+    const big = await handler(
+      new Request('http://s/price/v1/offers/batch', { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: huge, duplex: 'half' } as RequestInit),
+    );
+    expect(big.status).toBe(400);
+    expect(pulled).toBeLessThan(4 * 1024 * 1024);
+  });
+});

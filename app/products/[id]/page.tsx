@@ -24,8 +24,9 @@ const loadDetail = cache(async (id: string) => (PRODUCT_ID.test(id) ? getProduct
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
-  const detail = await loadDetail(id);
-  if (!detail) notFound();
+  const detail = await loadDetail(id).catch(() => null);
+  // The page itself answers notFound() (and upstream failures): from metadata it would yield an empty shell.
+  if (!detail) return { title: '商品' };
   const { product, lowest } = detail.data.comparison;
   return {
     title: product.title,
