@@ -54,13 +54,18 @@ export function createWeidianClient(config: WeidianConfig): WeidianClient {
     const params: SignableParams = { method, app_key: config.appKey, timestamp: now(), ...business };
     const sign = signParams(params, config.appSecret);
     const qs = new URLSearchParams([...presentParams(params), ['sign', sign]]);
-    const body = await requestJson(transport, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema(result));
+    const body = await requestJson(transport, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema);
     if (body.status.status_code !== WEIDIAN_CODES.ok) {
       throw new UpstreamError('weidian', 'api', `${method} failed: ${body.status.status_code} ${body.status.status_reason}`, {
         code: String(body.status.status_code),
       });
     }
-    return (body as { result: z.output<R> }).result;
+    // A success must carry a well-formed result; one that does not is as broken as bad JSON.
+    const parsed = result.safeParse(body.result);
+    if (!parsed.success) {
+      throw new UpstreamError('weidian', 'malformed', `${method}: unexpected result shape at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`);
+    }
+    return parsed.data;
   }
 
   const reshapeAll = (raws: z.output<typeof itemListResultSchema>['items'], fetchedAt: string) => {

@@ -17,12 +17,8 @@ export type RawItem = z.infer<typeof rawItemSchema>;
 
 const statusSchema = z.object({ status_code: z.number().int(), status_reason: z.string().optional().default('') });
 
-/** Every router answer: a status and, on success, a method-specific result. */
-export const envelopeSchema = <R extends z.ZodType>(result: R) =>
-  z.union([
-    z.object({ status: statusSchema.extend({ status_code: z.literal(0) }), result }),
-    z.object({ status: statusSchema, result: z.unknown().optional() }),
-  ]);
+/** Every router answer: a status and, on success, a method-specific result (parsed by the caller). */
+export const envelopeSchema = z.object({ status: statusSchema, result: z.unknown().optional() });
 
 export const itemListResultSchema = z.object({
   items: z.array(rawItemSchema),

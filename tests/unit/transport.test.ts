@@ -33,3 +33,14 @@ describe('requestJson', () => {
     expect(error).toMatchObject({ kind: 'timeout' });
   });
 });
+
+describe('Weidian client envelope', () => {
+  it('treats a success with a malformed result as malformed, not as data', async () => {
+    const { createWeidianClient } = await import('@/lib/weidian/client');
+    const client = createWeidianClient({
+      appKey: 'k', appSecret: 's', apiBase: 'http://w', timeoutMs: 1000,
+      fetch: async () => Response.json({ status: { status_code: 0, status_reason: 'success' }, result: { items: 'nope' } }),
+    });
+    await expect(client.listItems({ page: 1, pageSize: 5 })).rejects.toMatchObject({ name: 'UpstreamError', kind: 'malformed' });
+  });
+});
