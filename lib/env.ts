@@ -29,6 +29,10 @@ const optionalRedisUrl = z.preprocess(
   blankToUndefined,
   z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
 );
+const optionalPostgresUrl = z.preprocess(
+  blankToUndefined,
+  z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
+);
 const positiveInt = (fallback: number, max: number) =>
   z.preprocess(
     blankToUndefined,
@@ -56,6 +60,11 @@ const rawSchema = z.object({
   APP_URL: optionalUrl,
   SESSION_SECRET: z.preprocess(blankToUndefined, z.string().min(32, { error: 'must be at least 32 characters' }).optional()),
   CRON_SECRET: z.preprocess(blankToUndefined, z.string().min(16, { error: 'must be at least 16 characters' }).optional()),
+  /** PostgreSQL server; unset → embedded PGlite under PGLITE_DIR. */
+  DATABASE_URL: optionalPostgresUrl,
+  PGLITE_DIR: optionalString,
+  /** Order-sync failures are POSTed here as JSON when set. */
+  ALERT_WEBHOOK_URL: optionalUrl,
 });
 
 export interface AppEnv {
@@ -72,6 +81,9 @@ export interface AppEnv {
   /** Seals the session cookie and encrypts stored tokens. */
   sessionSecret: string;
   cronSecret: string | null;
+  /** node-postgres to this server when set; else embedded PGlite in `pgliteDir` (default .data/pglite). */
+  database: { url: string | null; pgliteDir: string };
+  alertWebhookUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -133,6 +145,8 @@ export function parseEnv(source: Source): AppEnv {
     appUrl: e.APP_URL ?? null,
     sessionSecret: e.SESSION_SECRET ?? DEVELOPMENT_SESSION_SECRET,
     cronSecret: e.CRON_SECRET ?? null,
+    database: { url: e.DATABASE_URL ?? null, pgliteDir: e.PGLITE_DIR ?? '.data/pglite' },
+    alertWebhookUrl: e.ALERT_WEBHOOK_URL ?? null,
   };
 }
 

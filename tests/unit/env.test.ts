@@ -72,3 +72,31 @@ describe('parseEnv', () => {
     expect(parseEnv(real).oauth).toMatchObject({ authorizeUrl: 'https://auth.weidian.com/oauth2', tokenUrl: 'https://auth.weidian.com/oauth2/token', clientId: 'k' });
   });
 });
+
+describe('parseEnv: database and alerts', () => {
+  it('uses embedded PGlite under .data/pglite when DATABASE_URL is unset or blank', () => {
+    expect(parseEnv({}).database).toEqual({ url: null, pgliteDir: '.data/pglite' });
+    expect(parseEnv({ DATABASE_URL: ' ', PGLITE_DIR: '' }).database).toEqual({ url: null, pgliteDir: '.data/pglite' });
+    expect(parseEnv({ PGLITE_DIR: '/tmp/bijia-db' }).database.pgliteDir).toBe('/tmp/bijia-db');
+    expect(parseEnv({}).alertWebhookUrl).toBeNull();
+  });
+
+  it('accepts postgres:// and postgresql:// URLs', () => {
+    expect(parseEnv({ DATABASE_URL: 'postgres://root@127.0.0.1:5432/test' }).database.url).toBe('postgres://root@127.0.0.1:5432/test');
+    expect(parseEnv({ DATABASE_URL: 'postgresql://u:p@db.example.com/bijia?sslmode=require' }).database.url).toBe(
+      'postgresql://u:p@db.example.com/bijia?sslmode=require',
+    );
+  });
+
+  it('names a DATABASE_URL or ALERT_WEBHOOK_URL that is not one', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://127.0.0.1/x', ALERT_WEBHOOK_URL: 'ftp://hooks.example.com' }).sort()).toEqual([
+      'ALERT_WEBHOOK_URL',
+      'DATABASE_URL',
+    ]);
+    expect(problemsOf({ DATABASE_URL: '127.0.0.1:5432' })).toEqual(['DATABASE_URL']);
+  });
+
+  it('reads the alert webhook', () => {
+    expect(parseEnv({ ALERT_WEBHOOK_URL: 'https://hooks.example.com/bijia' }).alertWebhookUrl).toBe('https://hooks.example.com/bijia');
+  });
+});
