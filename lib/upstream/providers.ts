@@ -29,12 +29,13 @@ export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch): Prov
 
 const g = globalThis as typeof globalThis & { __bijiaProviders?: Providers };
 
+/** The fetch every upstream client of this process uses: in-process to the sandbox in sandbox mode. */
+export function getUpstreamFetch(): FetchLike {
+  return loadEnv().sandbox ? sandboxAwareFetch(getEmbeddedSandbox()) : fetch;
+}
+
 export function getProviders(): Providers {
-  if (!g.__bijiaProviders) {
-    const env = loadEnv();
-    g.__bijiaProviders = createProviders(env, env.sandbox ? sandboxAwareFetch(getEmbeddedSandbox()) : fetch);
-  }
-  return g.__bijiaProviders;
+  return (g.__bijiaProviders ??= createProviders(loadEnv(), getUpstreamFetch()));
 }
 
 const gs = globalThis as typeof globalThis & { __bijiaSandbox?: (request: Request) => Promise<Response> };
