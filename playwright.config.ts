@@ -37,7 +37,8 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     // Build once per run unless told to reuse an existing build (E2E_SKIP_BUILD=1 after `npm run build`).
-    command: `${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start -H 127.0.0.1 -p ${PORT}`,
+    // A fresh embedded database per run, so the merchant journey starts from an empty order table.
+    command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     // Never test whatever else happens to listen on the port.
@@ -50,6 +51,8 @@ export default defineConfig({
       WEIDIAN_APP_SECRET: '',
       PRICE_API_KEY: '',
       REDIS_URL: '',
+      DATABASE_URL: '',
+      PGLITE_DIR: '.data/e2e/pglite',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

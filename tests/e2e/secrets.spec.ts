@@ -8,12 +8,17 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
 // Read from the source rather than imported: sandbox/credentials.ts is `server-only`, which throws outside Next.
-const credentials = readFileSync(path.join(process.cwd(), 'sandbox/credentials.ts'), 'utf8');
-const SECRETS = ['SANDBOX_WEIDIAN_APP_SECRET', 'SANDBOX_PRICE_API_KEY'].map((name) => {
-  const value = new RegExp(`${name}\\s*=\\s*'([^']+)'`).exec(credentials)?.[1];
-  if (!value || value.length < 12) throw new Error(`cannot read ${name} from sandbox/credentials.ts`);
+const constant = (file: string, name: string) => {
+  const value = new RegExp(`${name}\\s*=\\s*'([^']+)'`).exec(readFileSync(path.join(process.cwd(), file), 'utf8'))?.[1];
+  if (!value || value.length < 12) throw new Error(`cannot read ${name} from ${file}`);
   return value;
-});
+};
+const SECRETS = [
+  constant('sandbox/credentials.ts', 'SANDBOX_WEIDIAN_APP_SECRET'),
+  constant('sandbox/credentials.ts', 'SANDBOX_PRICE_API_KEY'),
+  // The session password the e2e server runs with (no SESSION_SECRET set).
+  constant('lib/env.ts', 'DEVELOPMENT_SESSION_SECRET'),
+];
 
 async function* files(dir: string): AsyncGenerator<string> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
