@@ -19,8 +19,11 @@ const server = await startSandboxServer({ port, host: process.env.HOST ?? '127.0
 console.log(`Bijia sandbox listening on ${server.url}`);
 console.log(`  Weidian router  ${server.url}/weidian/router`);
 console.log(`  Price API       ${server.url}/price/v1/offers/search | /batch`);
+console.log(`  OAuth           ${server.url}/weidian/oauth2 (consent) | /weidian/oauth2/token`);
+console.log(`  Orders          ${server.url}/weidian/trade/list`);
 console.log('');
 console.log(`WEIDIAN_API_BASE=${server.url}/weidian`);
+console.log(`WEIDIAN_AUTH_BASE=${server.url}/weidian`);
 console.log(`WEIDIAN_APP_KEY=${credentials.SANDBOX_WEIDIAN_APP_KEY}`);
 console.log(`WEIDIAN_APP_SECRET=${credentials.SANDBOX_WEIDIAN_APP_SECRET}`);
 console.log(`PRICE_API_BASE=${server.url}/price`);

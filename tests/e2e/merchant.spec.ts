@@ -24,9 +24,17 @@ test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs
   await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('order-row').first()).toBeVisible();
 
-  // Buyer data is masked in what the browser receives.
-  const html = await page.content();
-  expect(html).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+  // Buyer data is masked, and no token is present, in everything the browser receives: HTML, RSC payload, cookies.
+  const rawPhone = /(?<!\d)1[3-9]\d{9}(?!\d)|1[3-9]\d[ -]\d{4}[ -]\d{4}/;
+  const token = /wd[ar]t_[A-Za-z0-9_-]{20,}/;
+  for (const headers of [{}, { RSC: '1' }] as Record<string, string>[]) {
+    const body = await (await page.request.get(page.url(), { headers })).text();
+    expect(body).not.toMatch(rawPhone);
+    expect(body).not.toMatch(token);
+  }
+  for (const cookie of await page.context().cookies()) expect(cookie.value).not.toMatch(token);
+  const session = (await page.context().cookies()).find((c) => c.name === 'bijia_session');
+  expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
   await expect(page.getByTestId('buyer-phone').first()).toContainText('****');
 
   await page.getByTestId('status-filter').locator('[data-status="TRADE_SUCCESS"]').click();
