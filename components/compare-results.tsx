@@ -2,7 +2,7 @@
 
 import type { ReactNode } from 'react';
 import useSWR from 'swr';
-import { compareSearchString } from '@/lib/compare/query';
+import { compareSearchString, PAGE_MAX } from '@/lib/compare/query';
 import type { ComparePage, CompareQuery } from '@/lib/types';
 import { ButtonLink, EmptyState } from './empty-state';
 import { compareHref } from './labels';
@@ -105,7 +105,14 @@ export function CompareResults({
         </ul>
       )}
 
-      <Pagination query={query} total={page.total} page={page.page} pageSize={page.pageSize} hasNext={page.hasNext} />
+      <Pagination
+        total={page.total}
+        page={page.page}
+        pageSize={page.pageSize}
+        hasNext={page.hasNext}
+        pageMax={PAGE_MAX}
+        href={(p) => compareHref(query, { page: p })}
+      />
     </section>
   );
 }

@@ -1,7 +1,4 @@
 import Link from 'next/link';
-import { PAGE_MAX } from '@/lib/compare/query';
-import type { CompareQuery } from '@/lib/types';
-import { compareHref } from './labels';
 
 type Slot = number | 'gap';
 
@@ -23,25 +20,28 @@ export function pageSlots(current: number, last: number): Slot[] {
 const box =
   'inline-flex min-h-tap min-w-tap items-center justify-center rounded-lg px-3 text-sm tabular transition';
 
+/** Previous / numbered / next page links; `href` builds each page's URL (the URL is the state). */
 export function Pagination({
-  query,
   total,
   page,
   pageSize,
   hasNext,
+  pageMax,
+  href,
 }: {
-  query: CompareQuery;
   total: number;
   page: number;
   pageSize: number;
   hasNext: boolean;
+  /** The highest page the route accepts. */
+  pageMax: number;
+  href: (page: number) => string;
 }) {
-  const lastPage = Math.min(PAGE_MAX, Math.max(1, Math.ceil(total / Math.max(1, pageSize))));
+  const lastPage = Math.min(pageMax, Math.max(1, Math.ceil(total / Math.max(1, pageSize))));
   if (lastPage <= 1 && page <= 1 && !hasNext) return null;
-  const shownLast = Math.max(lastPage, Math.min(page, PAGE_MAX));
+  const shownLast = Math.max(lastPage, Math.min(page, pageMax));
   const hasPrev = page > 1;
-  const canNext = hasNext && page < PAGE_MAX;
-  const href = (p: number) => compareHref(query, { page: p });
+  const canNext = hasNext && page < pageMax;
 
   return (
     <nav aria-label="分页" data-testid="pagination" className="mt-8 flex items-center justify-center gap-2">

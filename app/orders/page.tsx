@@ -3,15 +3,16 @@ import { ButtonLink, EmptyState } from '@/components/empty-state';
 import { requireMerchant, searchString } from '@/components/merchant/current';
 import { ORDER_STATUS_LABELS } from '@/components/merchant/labels';
 import { OrderFilters } from '@/components/merchant/order-filters';
-import { OrderPagination } from '@/components/merchant/order-pagination';
+import { Pagination } from '@/components/pagination';
 import { OrderQueryError } from '@/components/merchant/order-query-error';
 import { OrdersTable } from '@/components/merchant/orders-table';
 import { StatusTabs } from '@/components/merchant/status-tabs';
-import { SyncPanel, type SyncStatus } from '@/components/merchant/sync-panel';
+import { SyncPanel } from '@/components/merchant/sync-panel';
 import { NowProvider } from '@/components/now';
 import {
   hasOrderFilter,
   orderDateRange,
+  ORDERS_PAGE_MAX,
   ORDERS_PAGE_SIZE,
   orderSearchString,
   ordersHref,
@@ -19,6 +20,7 @@ import {
   type OrderQuery,
 } from '@/lib/orders/order-query';
 import { getSyncState, listOrders } from '@/lib/orders/queries';
+import { toSyncStatus } from '@/lib/orders/sync-status';
 
 export const metadata: Metadata = { title: '我的订单', robots: { index: false } };
 
@@ -29,17 +31,6 @@ function requestTimeMs(): number {
   return Date.now();
 }
 
-async function initialSyncStatus(shopId: string): Promise<SyncStatus> {
-  const state = await getSyncState(shopId);
-  return {
-    running: state?.running ?? false,
-    pagesDone: state?.pagesDone ?? 0,
-    ordersDone: state?.ordersDone ?? 0,
-    lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
-    lastError: state?.lastError ?? null,
-    lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
-  };
-}
 
 /** "待发货 · 2026-11-01 至 2026-11-30 · 订单号 123" — what the list is showing, for the result line. */
 function filterSummary(q: OrderQuery): string | null {
@@ -87,7 +78,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       page: query.page,
       pageSize: ORDERS_PAGE_SIZE,
     }),
-    initialSyncStatus(merchant.shopId),
+    getSyncState(merchant.shopId).then(toSyncStatus),
   ]);
   const filtered = hasOrderFilter(query);
   const summary = filterSummary(query);
@@ -119,7 +110,14 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
           {result.orders.length > 0 ? (
             <>
               <OrdersTable orders={result.orders} back={back || undefined} />
-              <OrderPagination query={query} total={result.total} pageSize={result.pageSize} hasNext={result.hasNext} />
+              <Pagination
+                total={result.total}
+                page={query.page}
+                pageSize={result.pageSize}
+                hasNext={result.hasNext}
+                pageMax={ORDERS_PAGE_MAX}
+                href={(p) => ordersHref(query, { page: p })}
+              />
             </>
           ) : result.total > 0 ? (
             <EmptyState title="这一页没有订单" testId="orders-empty-page">

@@ -3,16 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { Freshness } from '@/components/now';
+import type { SyncStatus } from '@/lib/orders/sync-status';
 
-/** GET /api/orders/sync. */
-export interface SyncStatus {
-  running: boolean;
-  pagesDone: number;
-  ordersDone: number;
-  lastSuccessAt: string | null;
-  lastError: string | null;
-  lastErrorAt: string | null;
-}
 
 type Notice =
   | { kind: 'done'; orders: number }

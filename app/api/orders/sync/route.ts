@@ -10,6 +10,7 @@ import { LockBusyError } from '@/lib/cache/lock';
 import { isSameOrigin } from '@/lib/http/origin';
 import { jsonError } from '@/lib/http/responses';
 import { getSyncState } from '@/lib/orders/queries';
+import { toSyncStatus } from '@/lib/orders/sync-status';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -38,16 +39,5 @@ export async function POST(request: Request) {
 export async function GET() {
   const merchant = await currentMerchant();
   if (!merchant) return jsonError(401, 'login_required', '请先登录');
-  const state = await getSyncState(merchant.shopId);
-  return Response.json(
-    {
-      running: state?.running ?? false,
-      pagesDone: state?.pagesDone ?? 0,
-      ordersDone: state?.ordersDone ?? 0,
-      lastSuccessAt: state?.lastSuccessAt?.toISOString() ?? null,
-      lastError: state?.lastError ?? null,
-      lastErrorAt: state?.lastErrorAt?.toISOString() ?? null,
-    },
-    { headers: { 'cache-control': 'no-store' } },
-  );
+  return Response.json(toSyncStatus(await getSyncState(merchant.shopId)), { headers: { 'cache-control': 'no-store' } });
 }
