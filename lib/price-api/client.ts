@@ -1,6 +1,7 @@
 /** Client for the third-party price API (docs/price-api.md). Bearer auth, zod-parsed, domain Offers out. */
 import type { Offer } from '../types';
 import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeOffers } from './reshape';
 import { batchResponseSchema, errorBodySchema, searchResponseSchema } from './schemas';
 
@@ -10,6 +11,8 @@ export interface PriceApiConfig {
   apiBase: string;
   timeoutMs: number;
   fetch: FetchLike;
+  /** Retries, deadline and breaker (default: createUpstreamPolicy with a deadline of 2 × timeoutMs). */
+  policy?: UpstreamPolicy;
 }
 
 export interface OfferSearch {
@@ -36,12 +39,17 @@ export const BATCH_MAX_QUERIES = 50;
 
 export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
   const transport = { upstream: 'price-api' as const, fetch: config.fetch, timeoutMs: config.timeoutMs };
+  const policy = config.policy ?? createUpstreamPolicy({ upstream: 'price-api', deadlineMs: 2 * config.timeoutMs });
+  // Both endpoints are reads (batch is a POST only to carry its body), so both go through the retry policy.
+  const read = <S extends Parameters<typeof requestJson>[3]>(url: string, init: RequestInit, schema: S) =>
+    policy.execute((signal) => requestJson({ ...transport, signal }, url, init, schema, onHttpError));
   const headers = { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' };
-  const onHttpError = (status: number, body: unknown) => {
+  const onHttpError = (status: number, body: unknown, retryAfterMs: number | undefined) => {
     const e = errorBodySchema.safeParse(body);
     return new UpstreamError('price-api', 'http', `HTTP ${status}${e.success ? ` ${e.data.error.code}: ${e.data.error.message}` : ''}`, {
       status,
       code: e.success ? e.data.error.code : undefined,
+      retryAfterMs,
     });
   };
   const keep = (raws: unknown[]) => {
@@ -61,7 +69,7 @@ export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
         if (search.barcode) qs.set('barcode', search.barcode);
         if (search.category) qs.set('category', search.category);
         if (cursor) qs.set('cursor', cursor);
-        const r = await requestJson(transport, `${config.apiBase}/v1/offers/search?${qs}`, { method: 'GET', headers }, searchResponseSchema, onHttpError);
+        const r = await read(`${config.apiBase}/v1/offers/search?${qs}`, { method: 'GET', headers }, searchResponseSchema);
         offers.push(...keep(r.offers));
         cursor = r.next_cursor;
         if (!cursor || offers.length >= maxOffers) break;
@@ -73,12 +81,10 @@ export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
       const out = new Map<string, Offer[]>();
       for (let i = 0; i < queries.length; i += BATCH_MAX_QUERIES) {
         const chunk = queries.slice(i, i + BATCH_MAX_QUERIES);
-        const r = await requestJson(
-          transport,
+        const r = await read(
           `${config.apiBase}/v1/offers/batch`,
           { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ queries: chunk, per_query_limit: perQueryLimit }) },
           batchResponseSchema,
-          onHttpError,
         );
         for (const result of r.results) out.set(result.ref, keep(result.offers));
       }

@@ -12,7 +12,8 @@ export type UpstreamErrorKind =
   | 'network' // connection refused / reset / DNS
   | 'http' // non-2xx status
   | 'malformed' // body is not JSON or not the documented shape
-  | 'api'; // a well-formed business error (e.g. Weidian status_code ≠ 0)
+  | 'api' // a well-formed business error (e.g. Weidian status_code ≠ 0)
+  | 'unavailable'; // not even tried: the circuit breaker is open
 
 export class UpstreamError extends Error {
   readonly upstream: UpstreamName;
@@ -20,20 +21,34 @@ export class UpstreamError extends Error {
   readonly status: number | undefined;
   /** Upstream's own error code (Weidian status_code, price API error.code), when it gave one. */
   readonly code: string | undefined;
-  constructor(upstream: UpstreamName, kind: UpstreamErrorKind, message: string, opts: { status?: number; code?: string; cause?: unknown } = {}) {
+  /** The upstream's Retry-After, in ms, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+  constructor(upstream: UpstreamName, kind: UpstreamErrorKind, message: string, opts: { status?: number; code?: string; cause?: unknown; retryAfterMs?: number } = {}) {
     super(`${upstream}: ${message}`, { cause: opts.cause });
     this.name = 'UpstreamError';
     this.upstream = upstream;
     this.kind = kind;
     this.status = opts.status;
     this.code = opts.code;
+    this.retryAfterMs = opts.retryAfterMs;
   }
+}
+
+/** Retry-After as seconds or an HTTP date → ms from now; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
 export interface TransportOptions {
   upstream: UpstreamName;
   fetch: FetchLike;
+  /** Per attempt. */
   timeoutMs: number;
+  /** Aborts the attempt early (the resilience policy's overall deadline). */
+  signal?: AbortSignal;
   /** Bodies larger than this are refused unread (default 8 MiB): a broken or hostile upstream cannot fill memory. */
   maxBodyBytes?: number;
 }
@@ -73,9 +88,9 @@ export async function requestJson<S extends z.ZodType>(
   url: string,
   init: RequestInit,
   schema: S,
-  onHttpError?: (status: number, body: unknown) => UpstreamError | undefined,
+  onHttpError?: (status: number, body: unknown, retryAfterMs: number | undefined) => UpstreamError | undefined,
 ): Promise<z.output<S>> {
-  const signal = AbortSignal.timeout(opts.timeoutMs);
+  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs);
   let response: Response;
   let text: string;
   try {
@@ -96,7 +111,8 @@ export async function requestJson<S extends z.ZodType>(
     throw new UpstreamError(opts.upstream, 'malformed', 'response is not JSON', { status: response.status, cause });
   }
   if (!response.ok) {
-    throw onHttpError?.(response.status, body) ?? new UpstreamError(opts.upstream, 'http', `HTTP ${response.status}`, { status: response.status });
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    throw onHttpError?.(response.status, body, retryAfterMs) ?? new UpstreamError(opts.upstream, 'http', `HTTP ${response.status}`, { status: response.status, retryAfterMs });
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) {

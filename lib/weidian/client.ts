@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MoneyParseError } from '../money';
 import type { Product } from '../types';
 import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeItem } from './reshape';
 import { envelopeSchema, itemGetResultSchema, itemListResultSchema, WEIDIAN_CODES } from './schemas';
 import { presentParams, signParams, type SignableParams } from './sign';
@@ -18,6 +19,8 @@ export interface WeidianConfig {
   timeoutMs: number;
   fetch: FetchLike;
   now?: () => number;
+  /** Retries, deadline and breaker (default: createUpstreamPolicy with a deadline of 2 × timeoutMs). */
+  policy?: UpstreamPolicy;
 }
 
 export interface ItemListQuery {
@@ -49,12 +52,18 @@ export const WEIDIAN_PAGE_SIZE_MAX = 50;
 export function createWeidianClient(config: WeidianConfig): WeidianClient {
   const now = config.now ?? Date.now;
   const transport = { upstream: 'weidian' as const, fetch: config.fetch, timeoutMs: config.timeoutMs };
+  const policy = config.policy ?? createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 2 * config.timeoutMs });
 
-  async function call<R extends z.ZodType>(method: string, business: SignableParams, result: R): Promise<z.output<R>> {
+  // Every router method is a read, so the whole call (including a 60001 answer) goes through the retry policy.
+  const call = <R extends z.ZodType>(method: string, business: SignableParams, result: R): Promise<z.output<R>> =>
+    policy.execute((signal) => callOnce(method, business, result, signal));
+
+  async function callOnce<R extends z.ZodType>(method: string, business: SignableParams, result: R, signal: AbortSignal): Promise<z.output<R>> {
+    // Signed afresh per attempt: a retry minutes later must not carry a stale timestamp.
     const params: SignableParams = { method, app_key: config.appKey, timestamp: now(), ...business };
     const sign = signParams(params, config.appSecret);
     const qs = new URLSearchParams([...presentParams(params), ['sign', sign]]);
-    const body = await requestJson(transport, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema);
+    const body = await requestJson({ ...transport, signal }, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema);
     if (body.status.status_code !== WEIDIAN_CODES.ok) {
       throw new UpstreamError('weidian', 'api', `${method} failed: ${body.status.status_code} ${body.status.status_reason}`, {
         code: String(body.status.status_code),
