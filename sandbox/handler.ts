@@ -7,6 +7,7 @@ import {
   SANDBOX_WEIDIAN_APP_NAME,
   SANDBOX_WEIDIAN_APP_SECRET,
 } from './credentials';
+import { createFaultInjector, faultControlEnabledByEnv, transportFaultKind, type FaultController } from './faults';
 import { jsonResponse } from './http';
 import { SANDBOX_MERCHANTS } from './merchants';
 import { createPriceApi } from './price/handler';
@@ -31,10 +32,12 @@ import { createTradeList } from './weidian/trades';
 export type SandboxApi = 'weidian' | 'price';
 
 /**
- * Fault-injection seam (latency, error rates, 429s…). Not implemented yet: when set, it is awaited before
- * every routed request; returning a Response short-circuits the request with it, returning undefined lets it
- * through (after whatever delay the injector chose to await). The Weidian OAuth and trade/list endpoints
- * are `api: 'weidian'` (tell them apart by `request.url`).
+ * Fault-injection seam (latency, error rates, 429s…; sandbox/faults.ts implements the planned kind, see
+ * docs/sandbox-faults.md): awaited before every routed request; returning a Response short-circuits the
+ * request with it, returning undefined lets it through (after whatever delay the injector chose to await).
+ * Throwing answers 500 in the endpoint's shape — except a transport fault from sandbox/faults.ts (connection
+ * reset, client abort), which propagates so that an in-process fetch rejects like a real one. The Weidian
+ * OAuth and trade/list endpoints are `api: 'weidian'` (tell them apart by `request.url`).
  */
 export type SandboxFaultInjector = (context: {
   api: SandboxApi;
@@ -47,7 +50,14 @@ export interface SandboxHandlerOptions {
    * OAuth codes and tokens, and which orders exist in which state. Default Date.now.
    */
   now?: () => number;
+  /** A custom injector; runs before the `faultControl` one (if any), and wins if it answers. */
   faults?: SandboxFaultInjector;
+  /**
+   * Planned fault injection with its control endpoint `…/__faults` (docs/sandbox-faults.md): `true` creates
+   * a controller, or pass your own; `false` for none. Default: on unless NODE_ENV is production, or with
+   * SANDBOX_FAULTS=1. With no plan set it lets every request through (it only counts them).
+   */
+  faultControl?: boolean | FaultController;
   /** Lifetime of issued access tokens, seconds (default 7200; tests use short ones). */
   accessTokenTtlSeconds?: number;
   /** Lifetime of issued refresh tokens, seconds (default 30 days). */
@@ -67,7 +77,11 @@ export interface SandboxStats {
 export type SandboxRequestHandler = (request: Request) => Promise<Response>;
 
 /** The handler, with its live counters. Still assignable to `(request: Request) => Promise<Response>`. */
-export type SandboxHandler = SandboxRequestHandler & { readonly stats: SandboxStats };
+export type SandboxHandler = SandboxRequestHandler & {
+  readonly stats: SandboxStats;
+  /** The fault controller behind `…/__faults`, when fault control is on. */
+  readonly faults: FaultController | undefined;
+};
 
 interface Route {
   suffix: string;
@@ -126,19 +140,33 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Sandb
     { suffix: '/price/v1/offers/batch', api: 'price', handle: price.batch, internalError: priceInternalError },
   ];
 
+  const faultControl =
+    typeof options.faultControl === 'object'
+      ? options.faultControl
+      : (options.faultControl ?? faultControlEnabledByEnv())
+        ? createFaultInjector()
+        : undefined;
+  const injectors = [options.faults, faultControl?.injector].filter((f): f is SandboxFaultInjector => f !== undefined);
+
   const handler: SandboxRequestHandler = async (request) => {
     let route: Route | undefined;
     try {
       const { pathname } = new URL(request.url);
+      if (faultControl && pathname.endsWith('/__faults')) return await faultControl.handleControl(request);
       route = routes.find((r) => pathname.endsWith(r.suffix));
       if (!route) return jsonResponse({ error: { code: 'not_found', message: `no sandbox endpoint at ${pathname}` } }, 404);
       await route.count?.(request);
-      const injected = options.faults ? await options.faults({ api: route.api, request }) : undefined;
-      return injected ?? (await route.handle(request));
-    } catch {
+      for (const inject of injectors) {
+        const injected = await inject({ api: route.api, request });
+        if (injected) return injected;
+      }
+      return await route.handle(request);
+    } catch (error) {
+      // A connection reset or a client abort is not an answer: the caller's fetch rejects.
+      if (transportFaultKind(error)) throw error;
       // Never leak a stack trace; answer in the shape of the endpoint that was called.
       return route ? route.internalError() : jsonResponse({ error: { code: 'internal', message: 'internal error' } }, 500);
     }
   };
-  return Object.assign(handler, { stats });
+  return Object.assign(handler, { stats, faults: faultControl });
 }
