@@ -65,6 +65,15 @@ const rawSchema = z.object({
   PGLITE_DIR: optionalString,
   /** Order-sync failures are POSTed here as JSON when set. */
   ALERT_WEBHOOK_URL: optionalUrl,
+  /** Outbound token buckets, shared by every instance through Redis (docs/resilience.md). */
+  WEIDIAN_QUOTA_PER_SECOND: positiveInt(500, 100_000),
+  WEIDIAN_QUOTA_BURST: positiveInt(500, 100_000),
+  PRICE_API_QUOTA_PER_SECOND: positiveInt(100, 100_000),
+  PRICE_API_QUOTA_BURST: positiveInt(100, 100_000),
+  /** Inbound limit per client IP on the public /api/* routes (docs/resilience.md). */
+  API_RATE_LIMIT_PER_MINUTE: positiveInt(120, 1_000_000),
+  /** Set to 1 by Vercel itself; only then are its forwarded-for headers trusted for the client IP. */
+  VERCEL: optionalString,
 });
 
 export interface AppEnv {
@@ -84,6 +93,12 @@ export interface AppEnv {
   /** node-postgres to this server when set; else embedded PGlite in `pgliteDir` (default .data/pglite). */
   database: { url: string | null; pgliteDir: string };
   alertWebhookUrl: string | null;
+  /** Outbound token buckets: steady rate (tokens/s) and burst (bucket size) per upstream. */
+  quota: { weidian: { ratePerSecond: number; burst: number }; priceApi: { ratePerSecond: number; burst: number } };
+  /** Requests per minute per client IP on the public /api/* routes. */
+  apiRateLimitPerMinute: number;
+  /** Running on Vercel (VERCEL=1): the client IP is taken from the headers Vercel sets. */
+  onVercel: boolean;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +162,12 @@ export function parseEnv(source: Source): AppEnv {
     cronSecret: e.CRON_SECRET ?? null,
     database: { url: e.DATABASE_URL ?? null, pgliteDir: e.PGLITE_DIR ?? '.data/pglite' },
     alertWebhookUrl: e.ALERT_WEBHOOK_URL ?? null,
+    quota: {
+      weidian: { ratePerSecond: e.WEIDIAN_QUOTA_PER_SECOND, burst: e.WEIDIAN_QUOTA_BURST },
+      priceApi: { ratePerSecond: e.PRICE_API_QUOTA_PER_SECOND, burst: e.PRICE_API_QUOTA_BURST },
+    },
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    onVercel: e.VERCEL === '1',
   };
 }
 

@@ -100,3 +100,32 @@ describe('parseEnv: database and alerts', () => {
     expect(parseEnv({ ALERT_WEBHOOK_URL: 'https://hooks.example.com/bijia' }).alertWebhookUrl).toBe('https://hooks.example.com/bijia');
   });
 });
+
+describe('parseEnv: quotas and rate limits', () => {
+  it('defaults to 500/s burst 500 for Weidian, 100/s burst 100 for the price API, 120/min per IP, not on Vercel', () => {
+    const env = parseEnv({});
+    expect(env.quota).toEqual({ weidian: { ratePerSecond: 500, burst: 500 }, priceApi: { ratePerSecond: 100, burst: 100 } });
+    expect(env.apiRateLimitPerMinute).toBe(120);
+    expect(env.onVercel).toBe(false);
+  });
+
+  it('reads each setting, blank counting as unset', () => {
+    const env = parseEnv({
+      WEIDIAN_QUOTA_PER_SECOND: '200',
+      WEIDIAN_QUOTA_BURST: '50',
+      PRICE_API_QUOTA_PER_SECOND: '10',
+      PRICE_API_QUOTA_BURST: ' ',
+      API_RATE_LIMIT_PER_MINUTE: '30',
+      VERCEL: '1',
+    });
+    expect(env.quota).toEqual({ weidian: { ratePerSecond: 200, burst: 50 }, priceApi: { ratePerSecond: 10, burst: 100 } });
+    expect(env.apiRateLimitPerMinute).toBe(30);
+    expect(env.onVercel).toBe(true);
+  });
+
+  it('names each bad quota or limit', () => {
+    expect(
+      problemsOf({ WEIDIAN_QUOTA_PER_SECOND: '0', WEIDIAN_QUOTA_BURST: 'lots', PRICE_API_QUOTA_PER_SECOND: '1.5', PRICE_API_QUOTA_BURST: '-1', API_RATE_LIMIT_PER_MINUTE: '0' }).sort(),
+    ).toEqual(['API_RATE_LIMIT_PER_MINUTE', 'PRICE_API_QUOTA_BURST', 'PRICE_API_QUOTA_PER_SECOND', 'WEIDIAN_QUOTA_BURST', 'WEIDIAN_QUOTA_PER_SECOND']);
+  });
+});

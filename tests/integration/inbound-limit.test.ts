@@ -1,0 +1,127 @@
+import Redis from 'ioredis';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withRateLimit } from '@/lib/http/rate-limit';
+import { resetProcessSingletons, setEnv } from '@/tests/support/process-singletons';
+import { clientIp, createLocalLimiter, createRedisLimiter, limitKey, type InboundLimiter } from '@/lib/quota/inbound';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const a = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+const b = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+afterAll(async () => {
+  await Promise.all([a.quit(), b.quit()]);
+});
+
+const ok = async () => Response.json({ ok: true });
+const get = (headers: Record<string, string> = {}) => new Request('http://localhost/api/products/compare?q=x', { headers });
+
+describe.each([
+  ['Redis, two instances', () => [createRedisLimiter(a), createRedisLimiter(b)] as const],
+  ['in-process', () => { const l = createLocalLimiter(); return [l, l] as const; }],
+])('%s', (_name, make) => {
+  const policy = () => ({ name: `test-${Math.random()}`, limit: 3, windowMs: 60_000 });
+
+  it('answers 429 JSON with Retry-After and RateLimit-* headers after the limit; allowed answers carry RateLimit-*', async () => {
+    const [l1, l2] = make();
+    const p = policy();
+    const r1 = withRateLimit(ok, p, { limiter: l1, onVercel: true });
+    const r2 = withRateLimit(ok, p, { limiter: l2, onVercel: true });
+    const ip = { 'x-vercel-forwarded-for': '203.0.113.7' };
+
+    const first = await r1(get(ip));
+    expect(first.status).toBe(200);
+    expect(await first.json()).toEqual({ ok: true });
+    expect(first.headers.get('ratelimit-limit')).toBe('3');
+    expect(first.headers.get('ratelimit-remaining')).toBe('2');
+    expect(Number(first.headers.get('ratelimit-reset'))).toBeGreaterThan(55);
+    expect((await r2(get(ip))).headers.get('ratelimit-remaining')).toBe('1');
+    expect((await r1(get(ip))).headers.get('ratelimit-remaining')).toBe('0');
+
+    const refused = await r2(get(ip));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/application\/json/);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe('rate_limited');
+    expect(body.error.message).toBeTruthy();
+    const retryAfter = Number(refused.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(55);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers.get('ratelimit-limit')).toBe('3');
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    expect(Number(refused.headers.get('ratelimit-reset'))).toBe(retryAfter);
+  });
+
+  it('on Vercel counts per client IP (x-vercel-forwarded-for, else the first x-forwarded-for entry)', async () => {
+    const [l1] = make();
+    const route = withRateLimit(ok, policy(), { limiter: l1, onVercel: true });
+    for (let i = 0; i < 3; i++) expect((await route(get({ 'x-forwarded-for': '198.51.100.1, 10.0.0.1' }))).status).toBe(200);
+    expect((await route(get({ 'x-forwarded-for': '198.51.100.1' }))).status).toBe(429);
+    // Another client is not affected.
+    expect((await route(get({ 'x-vercel-forwarded-for': '198.51.100.2', 'x-forwarded-for': '198.51.100.1' }))).status).toBe(200);
+    expect((await route(get({ 'x-forwarded-for': '2001:db8::1' }))).status).toBe(200);
+  });
+
+  it('not on Vercel ignores X-Forwarded-For: spoofing a new IP per request does not escape the limit', async () => {
+    const [l1] = make();
+    const route = withRateLimit(ok, policy(), { limiter: l1, onVercel: false });
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const r = await route(get({ 'x-forwarded-for': `192.0.2.${i}`, 'x-vercel-forwarded-for': `192.0.2.${i}`, 'x-real-ip': `192.0.2.${i}` }));
+      statuses.push(r.status);
+    }
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+});
+
+describe('clientIp', () => {
+  it("is 'local' off Vercel whatever the headers say, and for a missing or malformed header on Vercel", () => {
+    expect(clientIp(get({ 'x-forwarded-for': '203.0.113.9' }), false)).toBe('local');
+    expect(clientIp(get({}), true)).toBe('local');
+    expect(clientIp(get({ 'x-forwarded-for': 'evil}{key' }), true)).toBe('local');
+    expect(clientIp(get({ 'x-forwarded-for': ' 203.0.113.9 , 10.0.0.1' }), true)).toBe('203.0.113.9');
+  });
+});
+
+describe('Redis counters', () => {
+  it('always carry a TTL, in a hash-tagged key', async () => {
+    const limiter: InboundLimiter = createRedisLimiter(a);
+    const p = { name: `test-${Math.random()}`, limit: 10, windowMs: 5_000 };
+    await limiter.hit('203.0.113.5', p);
+    await limiter.hit('203.0.113.5', p);
+    const key = limitKey(p.name, '203.0.113.5');
+    expect(key).toMatch(/^bijia:v1:\{ratelimit:test-[^}]+:203\.0\.113\.5\}$/);
+    const ttl = await a.pttl(key);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(5_000);
+  });
+
+  it('a route handler keeps its extra arguments and immutable-header responses still get the headers', async () => {
+    const route = withRateLimit(
+      async (_request: Request, ctx: { params: Promise<{ id: string }> }) => Response.redirect(`http://localhost/x/${(await ctx.params).id}`, 302),
+      { name: `test-${Math.random()}`, limit: 5, windowMs: 60_000 },
+      { limiter: createLocalLimiter(), onVercel: false },
+    );
+    const res = await route(get(), { params: Promise.resolve({ id: '42' }) });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('http://localhost/x/42');
+    expect(res.headers.get('ratelimit-remaining')).toBe('4');
+  });
+});
+
+describe('withRateLimit defaults (from the environment)', () => {
+  it('uses API_RATE_LIMIT_PER_MINUTE per IP, shared through REDIS_URL, trusting headers only with VERCEL=1', async () => {
+    const restore = setEnv({ VERCEL: '1', REDIS_URL, API_RATE_LIMIT_PER_MINUTE: '2' });
+    resetProcessSingletons();
+    const ip = `2001:db8::${Math.floor(Math.random() * 0xffff).toString(16)}`;
+    try {
+      const route = withRateLimit(ok);
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await route(get({ 'x-vercel-forwarded-for': ip }))).status);
+      expect(statuses).toEqual([200, 200, 429]);
+      expect(await a.exists(limitKey('api', ip))).toBe(1);
+    } finally {
+      await a.del(limitKey('api', ip));
+      restore();
+      resetProcessSingletons();
+    }
+  });
+});
