@@ -53,6 +53,8 @@ export default defineConfig({
       REDIS_URL: '',
       DATABASE_URL: '',
       PGLITE_DIR: '.data/e2e/pglite',
+      // Off Vercel every client shares one inbound counter; the suite alone would exhaust the default.
+      API_RATE_LIMIT_PER_MINUTE: '100000',
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import useSWR from 'swr';
 import { compareSearchString, PAGE_MAX } from '@/lib/compare/query';
 import type { ComparePage, CompareQuery } from '@/lib/types';
+import { DegradedBanner } from './degraded-banner';
 import { ButtonLink, EmptyState } from './empty-state';
 import { compareHref } from './labels';
 import { Pagination } from './pagination';
@@ -75,6 +76,7 @@ export function CompareResults({
         {toolbar}
       </div>
 
+      <DegradedBanner degraded={page.degraded ?? []} />
       {error && (
         <p role="status" data-testid="refresh-error" className="rounded-lg bg-brand-50 px-3 py-2 text-xs text-brand-800">
           暂时无法刷新价格，下面显示的是上次获取的结果。

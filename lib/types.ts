@@ -125,4 +125,8 @@ export interface ComparePage {
   hasNext: boolean;
   /** When the comparison was computed (ISO-8601 UTC); older than now when served from cache. */
   generatedAt: string;
+  /** Upstreams that failed for this answer: their part is missing (e.g. no prices from other platforms). */
+  degraded: DegradedUpstream[];
 }
+
+export type DegradedUpstream = 'price-api';

@@ -82,9 +82,14 @@ export function createLocalLocker(): Locker {
   };
 }
 
-const g = globalThis as typeof globalThis & { __bijiaLocalLocker?: Locker };
+const g = globalThis as typeof globalThis & { __bijiaLocalLocker?: Locker; __bijiaRedisLockers?: Map<string, Locker> };
 
+/** The process's locker for `redisUrl`: one per process, so its outage warning is logged once, not per call. */
 export function getLocker(redisUrl: string | null): Locker {
   const local = (g.__bijiaLocalLocker ??= createLocalLocker());
-  return redisUrl ? createRedisLocker(getRedis(redisUrl), local) : local;
+  if (!redisUrl) return local;
+  const lockers = (g.__bijiaRedisLockers ??= new Map());
+  let locker = lockers.get(redisUrl);
+  if (!locker) lockers.set(redisUrl, (locker = createRedisLocker(getRedis(redisUrl), local)));
+  return locker;
 }

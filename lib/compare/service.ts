@@ -8,7 +8,9 @@ import { cacheKey, getCache, type JsonCache } from '../cache/cache';
 import { loadEnv } from '../env';
 import { matchOffers } from '../match/matcher';
 import { getProviders, type Providers } from '../upstream/providers';
-import { CATEGORIES, type ComparePage, type CompareQuery, type ProductComparison, type ProductSummary } from '../types';
+import { QuotaExceededError } from '../quota/token-bucket';
+import { UpstreamError } from '../upstream/http';
+import { CATEGORIES, type ComparePage, type DegradedUpstream, type CompareQuery, type ProductComparison, type ProductSummary } from '../types';
 import { mergeProduct } from './merge';
 import { sortSummaries } from './sort';
 
@@ -17,6 +19,7 @@ export type CacheStatus = 'hit' | 'miss';
 export interface ProductDetail {
   comparison: ProductComparison;
   generatedAt: string;
+  degraded: DegradedUpstream[];
 }
 
 /** Everything Weidian returns for one (q, category): sorted and paged from here, so sort is global. */
@@ -24,6 +27,7 @@ interface ResultSet {
   items: ProductSummary[];
   total: number;
   generatedAt: string;
+  degraded: DegradedUpstream[];
 }
 
 /** A result set holds at most this many items; sorting and paging cover these (docs/architecture.md). */
@@ -50,14 +54,20 @@ const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(valu
  */
 const inFlight = new Map<string, Promise<unknown>>();
 
-async function cached<T>(deps: CompareDeps, key: string, compute: () => Promise<T>): Promise<{ value: T; cache: CacheStatus }> {
+/** Bump when ResultSet or ProductDetail change shape, so entries cached by older code are never read. */
+const RESULT_SHAPE = 's2';
+
+/** A degraded answer is cached only briefly, so the full comparison comes back soon after the upstream does. */
+export const DEGRADED_TTL_SECONDS = 30;
+
+async function cached<T extends { degraded: DegradedUpstream[] } | null>(deps: CompareDeps, key: string, compute: () => Promise<T>): Promise<{ value: T; cache: CacheStatus }> {
   const hit = await deps.cache.get<T>(key);
   if (hit !== undefined) return { value: hit, cache: 'hit' };
   let run = inFlight.get(key) as Promise<T> | undefined;
   if (!run) {
     run = (async () => {
       const value = await compute();
-      await deps.cache.set(key, value, deps.ttlSeconds);
+      await deps.cache.set(key, value, value?.degraded.length ? Math.min(DEGRADED_TTL_SECONDS, deps.ttlSeconds) : deps.ttlSeconds);
       return value;
     })();
     inFlight.set(key, run);
@@ -73,22 +83,39 @@ async function computeResultSet(deps: CompareDeps, q: string | null, categoryId:
   const category = CATEGORIES.find((c) => c.id === categoryId)?.slug ?? null;
   // Both upstreams at once. The price API is asked by category, not by keyword, so a product's lowest price
   // does not depend on which search found it (docs/architecture.md).
-  const [listing, offers] = await Promise.all([
+  // Without Weidian there is nothing to show (the caller fails); without the price API the items still are.
+  const [listing, priced] = await Promise.all([
     deps.providers.weidian.listAllItems({ q, categoryId }, RESULT_SET_MAX_ITEMS),
-    deps.providers.priceApi.searchAll({ category }, OFFERS_MAX),
+    withoutFailing(deps.providers.priceApi.searchAll({ category }, OFFERS_MAX)),
   ]);
+  const offers = priced.ok ? priced.value : [];
   const matches = matchOffers(listing.items, offers);
   const items = listing.items.map((product): ProductSummary => {
     // Cards need no candidate lists; leaving them out keeps the cached result set small.
     const { product: p, bestByPlatform, lowest, savingFen } = mergeProduct(product, matches.get(product.productId)!);
     return { product: p, bestByPlatform, lowest, savingFen };
   });
-  return { items, total: Math.min(listing.total, items.length), generatedAt: new Date(deps.now()).toISOString() };
+  return { items, total: Math.min(listing.total, items.length), generatedAt: new Date(deps.now()).toISOString(), degraded: priced.ok ? [] : ['price-api'] };
+}
+
+/** The price API is optional for an answer: its failure is logged once per computation and reported as degraded. */
+async function withoutFailing<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false }> {
+  try {
+    return { ok: true, value: await promise };
+  } catch (error) {
+    if (error instanceof QuotaExceededError) {
+      console.warn('[compare] price API quota exhausted: serving Weidian prices only');
+      return { ok: false };
+    }
+    if (!(error instanceof UpstreamError)) throw error;
+    console.warn(`[compare] price API unavailable (${error.kind}${error.status ? ` HTTP ${error.status}` : ''}): serving Weidian prices only`);
+    return { ok: false };
+  }
 }
 
 /** One page of compared products for a query. */
 export async function getComparePage(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ data: ComparePage; cache: CacheStatus }> {
-  const key = cacheKey('compare', hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId }));
+  const key = cacheKey('compare', RESULT_SHAPE, hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId }));
   const { value: set, cache } = await cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId));
   const sorted = sortSummaries(set.items, query.sort);
   const start = (query.page - 1) * query.pageSize;
@@ -102,20 +129,27 @@ export async function getComparePage(query: CompareQuery, deps: CompareDeps = de
       pageSize: query.pageSize,
       hasNext: start + query.pageSize < set.items.length,
       generatedAt: set.generatedAt,
+      degraded: set.degraded,
     },
   };
 }
 
 /** One product with every candidate offer, or null when Weidian has no such item. */
 export async function getProductDetail(productId: string, deps: CompareDeps = defaultDeps()): Promise<{ data: ProductDetail; cache: CacheStatus } | null> {
-  const key = cacheKey('item', productId);
+  const key = cacheKey('item', RESULT_SHAPE, productId);
   const { value, cache } = await cached(deps, key, async (): Promise<ProductDetail | null> => {
     const product = await deps.providers.weidian.getItem(productId);
     if (!product) return null;
     // The batch is keyed by the item's own title and barcode, so it can only start once the item is known.
-    const candidates = await deps.providers.priceApi.batch([{ ref: productId, keyword: product.title, ...(product.barcode ? { barcode: product.barcode } : {}) }], 50);
-    const matches = matchOffers([product], candidates.get(productId) ?? []);
-    return { comparison: mergeProduct(product, matches.get(productId)!), generatedAt: new Date(deps.now()).toISOString() };
+    const candidates = await withoutFailing(
+      deps.providers.priceApi.batch([{ ref: productId, keyword: product.title, ...(product.barcode ? { barcode: product.barcode } : {}) }], 50),
+    );
+    const matches = matchOffers([product], candidates.ok ? (candidates.value.get(productId) ?? []) : []);
+    return {
+      comparison: mergeProduct(product, matches.get(productId)!),
+      generatedAt: new Date(deps.now()).toISOString(),
+      degraded: candidates.ok ? [] : ['price-api'],
+    };
   });
   return value ? { data: value, cache } : null;
 }

@@ -1,5 +1,6 @@
 /** JSON responses shared by the route handlers: one shape for errors, never a stack or an upstream URL. */
 import 'server-only';
+import { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
 import type { QueryIssue } from '../compare/query';
 
@@ -19,6 +20,11 @@ export function badRequest(issues: QueryIssue[]) {
 
 /** Maps a failure of the use case to a response; logs the cause on the server, shows the client a code. */
 export function failure(error: unknown, route: string) {
+  if (error instanceof QuotaExceededError) {
+    // Our own outbound quota, not the upstream's: ask the client to come back when a token frees up.
+    const seconds = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+    return jsonError(503, 'upstream_busy', '服务繁忙，请稍后再试', undefined, { 'retry-after': seconds });
+  }
   if (error instanceof UpstreamError) {
     console.error(`[${route}] upstream ${error.upstream} failed: ${error.kind}${error.code ? ` ${error.code}` : ''}${error.status ? ` HTTP ${error.status}` : ''}`);
     const status = error.kind === 'timeout' ? 504 : 502;

@@ -1,6 +1,7 @@
 /** Client for the third-party price API (docs/price-api.md). Bearer auth, zod-parsed, domain Offers out. */
 import type { Offer } from '../types';
 import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import type { TokenBucket } from '../quota/token-bucket';
 import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeOffers } from './reshape';
 import { batchResponseSchema, errorBodySchema, searchResponseSchema } from './schemas';
@@ -13,6 +14,8 @@ export interface PriceApiConfig {
   fetch: FetchLike;
   /** Retries, deadline and breaker (default: createUpstreamPolicy with a deadline of 2 × timeoutMs). */
   policy?: UpstreamPolicy;
+  /** Outbound quota shared by every instance: one token per attempt. */
+  quota?: TokenBucket;
 }
 
 export interface OfferSearch {
@@ -42,7 +45,10 @@ export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
   const policy = config.policy ?? createUpstreamPolicy({ upstream: 'price-api', deadlineMs: 2 * config.timeoutMs });
   // Both endpoints are reads (batch is a POST only to carry its body), so both go through the retry policy.
   const read = <S extends Parameters<typeof requestJson>[3]>(url: string, init: RequestInit, schema: S) =>
-    policy.execute((signal) => requestJson({ ...transport, signal }, url, init, schema, onHttpError));
+    policy.execute(async (signal) => {
+      await config.quota?.take();
+      return requestJson({ ...transport, signal }, url, init, schema, onHttpError);
+    });
   const headers = { authorization: `Bearer ${config.apiKey}`, accept: 'application/json' };
   const onHttpError = (status: number, body: unknown, retryAfterMs: number | undefined) => {
     const e = errorBodySchema.safeParse(body);

@@ -8,6 +8,7 @@ import { createSandboxHandler } from '../../sandbox/handler';
 import { EMBEDDED_SANDBOX_ORIGIN, loadEnv, type AppEnv } from '../env';
 import { createPriceApiClient, type PriceApiClient } from '../price-api/client';
 import { createWeidianClient, type WeidianClient } from '../weidian/client';
+import { getUpstreamQuota, type TokenBucket } from '../quota/token-bucket';
 import type { FetchLike } from './http';
 
 export interface Providers {
@@ -20,10 +21,10 @@ export function sandboxAwareFetch(handler: (request: Request) => Promise<Respons
   return (input, init) => (input.startsWith(`${EMBEDDED_SANDBOX_ORIGIN}/`) ? handler(new Request(input, init)) : fetch(input, init));
 }
 
-export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch): Providers {
+export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch, quotas: { weidian?: TokenBucket; priceApi?: TokenBucket } = {}): Providers {
   return {
-    weidian: createWeidianClient({ ...env.weidian, fetch: fetchImpl }),
-    priceApi: createPriceApiClient({ ...env.priceApi, fetch: fetchImpl }),
+    weidian: createWeidianClient({ ...env.weidian, fetch: fetchImpl, quota: quotas.weidian }),
+    priceApi: createPriceApiClient({ ...env.priceApi, fetch: fetchImpl, quota: quotas.priceApi }),
   };
 }
 
@@ -35,7 +36,7 @@ export function getUpstreamFetch(): FetchLike {
 }
 
 export function getProviders(): Providers {
-  return (g.__bijiaProviders ??= createProviders(loadEnv(), getUpstreamFetch()));
+  return (g.__bijiaProviders ??= createProviders(loadEnv(), getUpstreamFetch(), { weidian: getUpstreamQuota('weidian'), priceApi: getUpstreamQuota('price-api') }));
 }
 
 const gs = globalThis as typeof globalThis & { __bijiaSandbox?: (request: Request) => Promise<Response> };

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MoneyParseError } from '../money';
 import type { Product } from '../types';
 import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import type { TokenBucket } from '../quota/token-bucket';
 import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeItem } from './reshape';
 import { envelopeSchema, itemGetResultSchema, itemListResultSchema, WEIDIAN_CODES } from './schemas';
@@ -21,6 +22,8 @@ export interface WeidianConfig {
   now?: () => number;
   /** Retries, deadline and breaker (default: createUpstreamPolicy with a deadline of 2 × timeoutMs). */
   policy?: UpstreamPolicy;
+  /** Outbound quota shared by every instance: one token per attempt. */
+  quota?: TokenBucket;
 }
 
 export interface ItemListQuery {
@@ -63,6 +66,7 @@ export function createWeidianClient(config: WeidianConfig): WeidianClient {
     const params: SignableParams = { method, app_key: config.appKey, timestamp: now(), ...business };
     const sign = signParams(params, config.appSecret);
     const qs = new URLSearchParams([...presentParams(params), ['sign', sign]]);
+    await config.quota?.take();
     const body = await requestJson({ ...transport, signal }, `${config.apiBase}/router?${qs}`, { method: 'GET' }, envelopeSchema);
     if (body.status.status_code !== WEIDIAN_CODES.ok) {
       throw new UpstreamError('weidian', 'api', `${method} failed: ${body.status.status_code} ${body.status.status_reason}`, {

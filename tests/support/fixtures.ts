@@ -163,6 +163,7 @@ export function fixtureComparePage(query: CompareQuery, generatedAtMs = FIXTURE_
     total: items.length,
     page: query.page,
     pageSize: query.pageSize,
+    degraded: [],
     hasNext: start + query.pageSize < items.length,
     generatedAt: iso(generatedAtMs),
   };

@@ -9,6 +9,12 @@ type Singletons = {
   __bijiaProviders?: unknown;
   __bijiaMemoryCache?: unknown;
   __bijiaRedis?: Map<string, Redis>;
+  __bijiaQuotas?: unknown;
+  __bijiaRedisLimiters?: unknown;
+  __bijiaRedisLockers?: unknown;
+  __bijiaOAuth?: unknown;
+  __bijiaTokens?: unknown;
+  __bijiaTokenStore?: unknown;
 };
 
 export function resetProcessSingletons() {
@@ -16,6 +22,12 @@ export function resetProcessSingletons() {
   delete g.__bijiaEnv;
   delete g.__bijiaProviders;
   delete g.__bijiaMemoryCache;
+  delete g.__bijiaQuotas;
+  delete g.__bijiaRedisLimiters;
+  delete g.__bijiaRedisLockers;
+  delete g.__bijiaOAuth;
+  delete g.__bijiaTokens;
+  delete g.__bijiaTokenStore;
   for (const client of g.__bijiaRedis?.values() ?? []) client.disconnect();
   delete g.__bijiaRedis;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { DegradedBanner } from '@/components/degraded-banner';
 import { compareHref } from '@/components/labels';
 import { Freshness, NowProvider } from '@/components/now';
 import { OffersTable, OutboundLink } from '@/components/offers-table';
@@ -64,6 +65,7 @@ export default async function ProductPage({ params }: { params: Params }) {
             { label: product.title },
           ]}
         />
+        <DegradedBanner degraded={detail.data.degraded} />
 
         <article
           data-testid="product-detail"

@@ -1,11 +1,12 @@
 import { parseCompareQuery } from '@/lib/compare/query';
 import { getComparePage } from '@/lib/compare/service';
 import { badRequest, failure } from '@/lib/http/responses';
+import { withRateLimit } from '@/lib/http/rate-limit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+async function handleGET(request: Request) {
   const query = parseCompareQuery(new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.issues);
   try {
@@ -15,3 +16,5 @@ export async function GET(request: Request) {
     return failure(error, 'api/products/compare');
   }
 }
+
+export const GET = withRateLimit(handleGET);

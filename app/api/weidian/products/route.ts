@@ -2,11 +2,12 @@
 import { parseParams, PAGE_SIZE_DEFAULT, weidianProductsQuerySchema } from '@/lib/compare/query';
 import { badRequest, failure } from '@/lib/http/responses';
 import { getProviders } from '@/lib/upstream/providers';
+import { withRateLimit } from '@/lib/http/rate-limit';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
+async function handleGET(request: Request) {
   const query = parseParams(weidianProductsQuerySchema, new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.issues);
   const { q, category_id, page, page_size } = query.value;
@@ -17,3 +18,5 @@ export async function GET(request: Request) {
     return failure(error, 'api/weidian/products');
   }
 }
+
+export const GET = withRateLimit(handleGET);
