@@ -27,20 +27,20 @@ import { UpstreamError, type UpstreamName } from './http';
 
 export interface ResilienceOptions {
   upstream: UpstreamName;
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included (default 6: at 30 % independent rate limiting a read still fails only 0.07 % of the time; the deadline bounds the total). */
   maxAttempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   /** One deadline for the whole call, retries and waits included. */
   deadlineMs: number;
-  /** Consecutive failures (timeouts, connection errors, 5xx) that open the breaker. */
+  /** Consecutive failed calls (timeouts, connection errors, 5xx, after their retries) that open the breaker. */
   breakerThreshold?: number;
   /** How long an open breaker fails fast before letting one probe through (half-open). */
   halfOpenAfterMs?: number;
   random?: () => number;
 }
 
-export const RESILIENCE_DEFAULTS = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 2000, breakerThreshold: 5, halfOpenAfterMs: 10_000 } as const;
+export const RESILIENCE_DEFAULTS = { maxAttempts: 6, baseDelayMs: 100, maxDelayMs: 2000, breakerThreshold: 5, halfOpenAfterMs: 10_000 } as const;
 
 /** Worth asking again: the upstream was slow, unreachable, overloaded or rate-limiting us. */
 export function isRetryable(error: unknown): boolean {
@@ -86,8 +86,10 @@ export function createUpstreamPolicy(options: ResilienceOptions): UpstreamPolicy
   const retries = retry(handleWhen(isRetryable), { maxAttempts: o.maxAttempts - 1, backoff: new FullJitterBackoff(o.baseDelayMs, o.maxDelayMs, o.random) });
   const breaker = circuitBreaker(handleWhen(isOutage), { halfOpenAfter: o.halfOpenAfterMs, breaker: new ConsecutiveBreaker(o.breakerThreshold) });
   const deadline = timeout(o.deadlineMs, TimeoutStrategy.Aggressive);
-  // Outermost first: the deadline covers every attempt and wait; each attempt passes the breaker.
-  const policy = wrap(deadline, retries, breaker);
+  // Outermost first: the deadline covers every attempt and wait; the breaker sees a whole call (after its
+  // retries) as one success or failure, so an open breaker fails the next call at once and a call's own
+  // retries never run into it.
+  const policy = wrap(deadline, breaker, retries);
   const stateNames = ['closed', 'open', 'half-open', 'isolated'];
 
   return {

@@ -1,5 +1,9 @@
 /** The other route handlers, called in-process: the Weidian proxy, the embedded sandbox mount, health. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeDb } from '@/lib/db/client';
 import { GET as compare } from '@/app/api/products/compare/route';
 import { GET as health } from '@/app/api/health/route';
 import { GET as weidianProducts } from '@/app/api/weidian/products/route';
@@ -96,8 +100,32 @@ describe('Redis outage logging', () => {
 });
 
 describe('/api/health', () => {
-  it('reports the mode', async () => {
-    restore = setEnv(SANDBOX);
-    expect(await (await health()).json()).toEqual({ status: 'ok', mode: 'sandbox' });
+  const pglite = () => ({ PGLITE_DIR: mkdtempSync(path.join(tmpdir(), 'bijia-health-')) });
+  afterEach(() => closeDb());
+
+  it('reports every dependency ok in sandbox mode', async () => {
+    restore = setEnv({ ...SANDBOX, ...pglite() });
+    const res = await health();
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', mode: 'sandbox' });
+    for (const name of ['redis', 'database', 'weidian', 'priceApi']) expect(body.checks[name]).toMatchObject({ status: 'ok' });
+  });
+
+  it('is degraded, still 200, when Redis is down; and leaks no host or port', async () => {
+    restore = setEnv({ ...SANDBOX, ...pglite(), REDIS_URL: 'redis://127.0.0.1:1' });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const res = await health();
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toMatchObject({ status: 'degraded', checks: { redis: { status: 'degraded' }, weidian: { status: 'ok' } } });
+    expect(text).not.toContain('127.0.0.1');
+  });
+
+  it('is down, 503, when Weidian cannot be reached', async () => {
+    restore = setEnv({ ...REAL, ...pglite(), WEIDIAN_API_BASE: 'http://127.0.0.1:1', PRICE_API_BASE: 'http://127.0.0.1:1', WEIDIAN_TIMEOUT_MS: '300', PRICE_API_TIMEOUT_MS: '300' });
+    const res = await health();
+    expect(res.status).toBe(503);
+    expect((await res.json()).checks.weidian.status).toBe('down');
   });
 });

@@ -1,10 +1,10 @@
-/** Liveness: answers once the server is up and its configuration is valid. (Upstream checks come with #4.) */
-import { loadEnv } from '@/lib/env';
+/** Health of the site and each dependency (see lib/health.ts); 503 when it cannot serve. */
+import { checkHealth } from '@/lib/health';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-export function GET() {
-  const env = loadEnv();
-  return Response.json({ status: 'ok', mode: env.sandbox ? 'sandbox' : 'live' }, { headers: { 'cache-control': 'no-store' } });
+export async function GET() {
+  const health = await checkHealth();
+  return Response.json(health, { status: health.status === 'down' ? 503 : 200, headers: { 'cache-control': 'no-store' } });
 }

@@ -1,0 +1,45 @@
+/** The clients' retry policy and breaker against the sandbox's injected faults. */
+import { describe, expect, it } from 'vitest';
+import { createPriceApiClient } from '@/lib/price-api/client';
+import { createUpstreamPolicy } from '@/lib/upstream/resilience';
+import { createWeidianClient } from '@/lib/weidian/client';
+import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/credentials';
+import { createSandboxHandler } from '@/sandbox/handler';
+
+const viaHandler = (handler: (r: Request) => Promise<Response>) => (input: string, init?: RequestInit) => handler(new Request(input, init));
+
+describe('retries against injected faults', () => {
+  it('30 % of Weidian calls answered 60001 → every read succeeds, at most 1.5 × the minimum calls', async () => {
+    const handler = createSandboxHandler({ faultControl: true });
+    handler.faults!.set('weidian', { rateLimitRate: 0.3, seed: 42 });
+    const client = createWeidianClient({
+      appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: 'http://sandbox.test/weidian', timeoutMs: 2000,
+      fetch: viaHandler(handler),
+      // The default policy, with shorter waits so the test is quick.
+      policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 2, maxDelayMs: 20 }),
+    });
+    const reads = 100;
+    const results = await Promise.all(Array.from({ length: reads }, (_, i) => client.listItems({ page: (i % 5) + 1, pageSize: 5 })));
+    expect(results.every((r) => r.items.length === 5)).toBe(true);
+    const counters = handler.faults!.counters.weidian;
+    expect(counters.rateLimited).toBeGreaterThan(10);
+    expect(counters.calls).toBeLessThanOrEqual(reads * 1.5);
+  });
+
+  it('a hanging price API opens the breaker (no more calls reach it), and a later probe closes it', async () => {
+    const handler = createSandboxHandler({ faultControl: true });
+    handler.faults!.set('price', { hangRate: 1 });
+    const policy = createUpstreamPolicy({ upstream: 'price-api', deadlineMs: 150, maxAttempts: 1, breakerThreshold: 3, halfOpenAfterMs: 200 });
+    const client = createPriceApiClient({ apiKey: SANDBOX_PRICE_API_KEY, apiBase: 'http://sandbox.test/price', timeoutMs: 100, fetch: viaHandler(handler), policy });
+    for (let i = 0; i < 3; i++) await expect(client.searchAll({}, 10)).rejects.toMatchObject({ kind: 'timeout' });
+    const reached = handler.faults!.counters.price.calls;
+    const started = Date.now();
+    await expect(client.searchAll({}, 10)).rejects.toMatchObject({ kind: 'unavailable' });
+    expect(Date.now() - started).toBeLessThan(50); // a dead provider costs no waiting
+    expect(handler.faults!.counters.price.calls).toBe(reached);
+    handler.faults!.clear();
+    await new Promise((r) => setTimeout(r, 250));
+    expect((await client.searchAll({ category: 'books' }, 10)).length).toBeGreaterThan(0);
+    expect(policy.state).toBe('closed');
+  });
+});
