@@ -28,7 +28,7 @@ export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch, quota
   };
 }
 
-const g = globalThis as typeof globalThis & { __bijiaProviders?: Providers };
+const g = globalThis as typeof globalThis & { __bijiaProviders?: Providers; __bijiaSandbox?: (request: Request) => Promise<Response> };
 
 /** The fetch every upstream client of this process uses: in-process to the sandbox in sandbox mode. */
 export function getUpstreamFetch(): FetchLike {
@@ -39,9 +39,7 @@ export function getProviders(): Providers {
   return (g.__bijiaProviders ??= createProviders(loadEnv(), getUpstreamFetch(), { weidian: getUpstreamQuota('weidian'), priceApi: getUpstreamQuota('price-api') }));
 }
 
-const gs = globalThis as typeof globalThis & { __bijiaSandbox?: (request: Request) => Promise<Response> };
-
 /** The embedded sandbox, shared by the in-process fetch and the /sandbox/* routes. */
 export function getEmbeddedSandbox(): (request: Request) => Promise<Response> {
-  return (gs.__bijiaSandbox ??= createSandboxHandler());
+  return (g.__bijiaSandbox ??= createSandboxHandler());
 }
