@@ -65,6 +65,8 @@ const rawSchema = z.object({
   PGLITE_DIR: optionalString,
   /** Order-sync failures are POSTed here as JSON when set. */
   ALERT_WEBHOOK_URL: optionalUrl,
+  /** How long past its fresh time a comparison may still be served (while refreshing, or while Weidian fails). */
+  COMPARE_CACHE_GRACE_SECONDS: positiveInt(21_600, 7 * 86_400),
   /** Outbound token buckets, shared by every instance through Redis (docs/resilience.md). */
   WEIDIAN_QUOTA_PER_SECOND: positiveInt(500, 100_000),
   WEIDIAN_QUOTA_BURST: positiveInt(500, 100_000),
@@ -99,6 +101,7 @@ export interface AppEnv {
   apiRateLimitPerMinute: number;
   /** Running on Vercel (VERCEL=1): the client IP is taken from the headers Vercel sets. */
   onVercel: boolean;
+  compareCacheGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +173,7 @@ export function parseEnv(source: Source): AppEnv {
     onVercel: e.VERCEL === '1',
   };
 }
+    compareCacheGraceSeconds: e.COMPARE_CACHE_GRACE_SECONDS,
 
 const g = globalThis as typeof globalThis & { __bijiaEnv?: AppEnv };
 

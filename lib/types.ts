@@ -127,6 +127,8 @@ export interface ComparePage {
   generatedAt: string;
   /** Upstreams that failed for this answer: their part is missing (e.g. no prices from other platforms). */
   degraded: DegradedUpstream[];
+  /** Served from the cache past its fresh time, while it refreshes or while Weidian fails: show its age. */
+  stale: boolean;
 }
 
 export type DegradedUpstream = 'price-api';

@@ -1,75 +1,163 @@
 /**
- * The cache the compare service uses: Redis when REDIS_URL is set, an in-process LRU otherwise, behind one
- * interface. A failing Redis never fails a request: reads become misses and writes are dropped.
+ * The compare cache: bentocache, with an in-memory tier (L1) in front of Redis (L2) and a Redis pub/sub bus
+ * that drops other instances' L1 copies when an entry is replaced or invalidated. Without REDIS_URL it is
+ * the in-memory tier alone.
+ *
+ * What it gives the services (docs/resilience.md has the settings and reasons):
+ * - stale-while-revalidate: past its fresh time an entry is served at once for a grace period while one
+ *   background refresh runs; a failed refresh keeps the stale copy serving until the grace ends;
+ * - stampede protection: concurrent misses for a key run one computation per instance (bentocache's own lock)
+ *   and, through a Redis lock around the computation, one across instances: a waiter re-reads the entry the
+ *   winner wrote instead of calling the upstreams again (bentocache does not lock across instances);
+ * - TTL jitter, so entries written together do not all expire together;
+ * - invalidation by tag (lazy: tagged entries become stale and refresh on their next read);
+ * - a Redis outage is never an error: L2 failures are suppressed, a breaker skips Redis for a few seconds,
+ *   and L1 and the in-process lock carry on.
  */
 import 'server-only';
+import { BentoCache, bentostore, errors } from 'bentocache';
+import { memoryDriver } from 'bentocache/drivers/memory';
+import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis';
 import type Redis from 'ioredis';
-import { LRUCache } from 'lru-cache';
-import { getRedis, isRedisUsable } from './redis';
+import { cacheKey } from './keys';
+import { createLocalLocker, createRedisLocker, getLocker, LockBusyError, type Locker } from './lock';
+import { getRedis } from './redis';
 
-export interface JsonCache {
+export { cacheKey } from './keys';
+
+export interface ComputeOptions<T> {
+  /** Fresh time for a computed value (before jitter); it is then served stale for the grace period. */
+  ttlSeconds: (value: T) => number;
+  /** Tags the value can later be invalidated by. */
+  tags?: (value: T) => string[];
+}
+
+export type CacheState = 'hit' | 'miss' | 'stale';
+
+export interface Cache {
   readonly kind: 'redis' | 'memory';
-  get<T>(key: string): Promise<T | undefined>;
-  set(key: string, value: unknown, ttlSeconds: number): Promise<void>;
-  delete(key: string): Promise<void>;
+  /**
+   * The cached value for `key`, computing it on a miss. `state`: `miss` when this call's own computation
+   * produced the value; `hit` when a fresh copy was found; `stale` when the value is past its fresh time or
+   * invalidated (a background refresh is under way, or has failed).
+   */
+  getOrCompute<T>(key: string, compute: () => Promise<T>, options: ComputeOptions<T>): Promise<{ value: T; state: CacheState }>;
+  /** Marks every entry carrying one of `tags` stale, on every instance: each refreshes on its next read. */
+  invalidateTags(tags: string[]): Promise<void>;
+  /** Closes the bus connections (tests; the app keeps its cache for the life of the process). */
+  close(): Promise<void>;
 }
 
-/** Bump when a cached shape changes, so old entries are never read as new ones. */
-export const CACHE_VERSION = 'v1';
-export const cacheKey = (...parts: string[]) => `bijia:${CACHE_VERSION}:${parts.join(':')}`;
+export interface CacheConfig {
+  /** Without it the cache is in memory only. */
+  redis?: Redis;
+  /** How long past its fresh time an entry may still be served while a refresh runs or after one fails. */
+  graceSeconds: number;
+  /** Namespace of the keys in Redis, `bijia:v1:cache` by default (tests give each cache its own). */
+  prefix?: string;
+  /** Excludes concurrent fills across instances; defaults to a Redis lock on `redis` (in-process without). */
+  locker?: Locker;
+  /** Fraction of the TTL taken off at random, so entries written together expire apart. */
+  ttlJitter?: number;
+}
 
-export function createRedisCache(client: Redis): JsonCache {
+/** After a failed refresh, the stale value is served this long before the next attempt. */
+export const GRACE_BACKOFF_SECONDS = 15;
+/** A fill that holds the cross-instance lock longer than this is presumed dead; others may then compute. */
+const FILL_LOCK_TTL_MS = 60_000;
+/** How long a miss waits for another instance's fill before computing itself (bounded by the upstream deadlines). */
+const FILL_WAIT_MS = 20_000;
+/** With Redis failing, skip it for this long instead of paying a command timeout on every read. */
+const L2_BREAKER_SECONDS = 5;
+
+export function createCache(config: CacheConfig): Cache {
+  const { redis, graceSeconds, prefix = cacheKey('cache'), ttlJitter = 0.1 } = config;
+  const locker = config.locker ?? (redis ? createRedisLocker(redis) : createLocalLocker());
+  const l1 = memoryDriver({ maxItems: 500, maxSize: '64mb' });
+  const store = redis
+    ? bentostore()
+        .useL1Layer(l1)
+        .useL2Layer(redisDriver({ connection: redis }))
+        .useBus(redisBusDriver({ connection: redis }))
+    : bentostore().useL1Layer(l1);
+  const bento = new BentoCache({
+    default: 'compare',
+    prefix,
+    grace: `${graceSeconds}s`,
+    graceBackoff: `${GRACE_BACKOFF_SECONDS}s`,
+    l2CircuitBreakerDuration: `${L2_BREAKER_SECONDS}s`,
+    onFactoryError: (error) => {
+      // A background refresh that failed: the stale copy keeps serving (the key names no person).
+      if (error.isBackgroundFactory) console.warn(`[cache] refresh of ${error.key} failed (${describe(error.cause)}); serving the stale copy`);
+    },
+    stores: { compare: store },
+  });
+
   return {
-    kind: 'redis',
-    async get<T>(key: string) {
-      if (!isRedisUsable(client)) return undefined;
+    kind: redis ? 'redis' : 'memory',
+    async getOrCompute<T>(key: string, compute: () => Promise<T>, options: ComputeOptions<T>): Promise<{ value: T; state: CacheState }> {
+      // A fresh copy (L1, else L2) is the common case; only without one does getOrSet decide between a stale
+      // copy (served, refreshed in the background) and a computation.
+      const fresh = await bento.get<T>({ key, grace: false });
+      if (fresh !== undefined) return { value: fresh, state: 'hit' };
+      let computed: { value: T } | undefined;
       try {
-        const raw = await client.get(key);
-        return raw === null ? undefined : (JSON.parse(raw) as T);
-      } catch {
-        return undefined; // already logged once by the client's error handler
+        const value = await bento.getOrSet<T>({
+          key,
+          factory: async (ctx) => {
+            const fill = async (): Promise<T> => {
+              // Another instance may have filled the entry while we waited for the lock: use its value.
+              const filled = await bento.get<T>({ key, grace: false });
+              if (filled !== undefined) return filled;
+              const result = await compute();
+              computed = { value: result };
+              const ttl = Math.max(1000, Math.round(options.ttlSeconds(result) * (1 - Math.random() * ttlJitter) * 1000));
+              const tags = options.tags?.(result) ?? [];
+              // Written here, inside the lock, so the next instance to take it finds the value in Redis;
+              // getOrSet's own write afterwards (same TTL and tags) only fills this instance's memory tier.
+              await bento.set({ key, value: result, ttl, tags });
+              ctx.setOptions({ ttl, skipL2Write: true, skipBusNotify: true });
+              ctx.setTags(tags);
+              return result;
+            };
+            ctx.setOptions({ skipL2Write: true, skipBusNotify: true });
+            try {
+              return await locker.withLock(`fill:${prefix}:${key}`, { ttlMs: FILL_LOCK_TTL_MS, waitMs: FILL_WAIT_MS }, fill);
+            } catch (error) {
+              if (!(error instanceof LockBusyError)) throw error;
+              return fill(); // the other fill is taking too long: answer this request ourselves
+            }
+          },
+        });
+        if (computed !== undefined && computed.value === value) return { value, state: 'miss' };
+        // Not ours: a stale copy served while a refresh runs (or after one failed), or a concurrent fill's value.
+        return { value, state: (await bento.get<T>({ key, grace: false })) === undefined ? 'stale' : 'hit' };
+      } catch (error) {
+        // The computation's own error (an upstream failing), not bentocache's wrapper.
+        throw error instanceof errors.E_FACTORY_ERROR && error.cause !== undefined ? error.cause : error;
       }
     },
-    async set(key, value, ttlSeconds) {
-      if (!isRedisUsable(client)) return;
-      try {
-        await client.set(key, JSON.stringify(value), 'EX', ttlSeconds);
-      } catch {
-        // dropped: the next request recomputes
-      }
+    async invalidateTags(tags) {
+      await bento.deleteByTag({ tags });
     },
-    async delete(key) {
-      if (!isRedisUsable(client)) return;
-      try {
-        await client.del(key);
-      } catch {
-        // dropped
-      }
+    async close() {
+      await bento.disconnectAll().catch(() => undefined);
     },
   };
 }
 
-export function createMemoryCache(maxEntries = 500): JsonCache {
-  // Values are stored as JSON text so a caller can never mutate a cached object in place.
-  const lru = new LRUCache<string, string>({ max: maxEntries });
-  return {
-    kind: 'memory',
-    async get<T>(key: string) {
-      const raw = lru.get(key);
-      return raw === undefined ? undefined : (JSON.parse(raw) as T);
-    },
-    async set(key, value, ttlSeconds) {
-      lru.set(key, JSON.stringify(value), { ttl: ttlSeconds * 1000 });
-    },
-    async delete(key) {
-      lru.delete(key);
-    },
-  };
-}
+const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
 
-const g = globalThis as typeof globalThis & { __bijiaMemoryCache?: JsonCache };
+const g = globalThis as typeof globalThis & { __bijiaCaches?: Map<string, Cache> };
 
-export function getCache(redisUrl: string | null): JsonCache {
-  if (redisUrl) return createRedisCache(getRedis(redisUrl));
-  return (g.__bijiaMemoryCache ??= createMemoryCache());
+/** The process's cache for `redisUrl` (null: in memory), created once so L1, bus and breaker are shared. */
+export function getCache(redisUrl: string | null, graceSeconds: number): Cache {
+  const caches = (g.__bijiaCaches ??= new Map());
+  const id = `${redisUrl ?? 'memory'}|${graceSeconds}`;
+  let cache = caches.get(id);
+  if (!cache) {
+    cache = createCache({ redis: redisUrl ? getRedis(redisUrl) : undefined, graceSeconds, locker: getLocker(redisUrl) });
+    caches.set(id, cache);
+  }
+  return cache;
 }

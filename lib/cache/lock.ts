@@ -9,7 +9,7 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
-import { cacheKey } from './cache';
+import { cacheKey } from './keys';
 import { getRedis, isRedisUsable } from './redis';
 
 export class LockBusyError extends Error {

@@ -6,12 +6,32 @@
  * not connected, callers skip Redis at once instead of queueing behind a dead server.
  */
 import 'server-only';
-import Redis from 'ioredis';
+import Redis, { type RedisOptions } from 'ioredis';
 
 const g = globalThis as typeof globalThis & { __bijiaRedis?: Map<string, Redis> };
 
+/**
+ * The cache bus (bentocache → @boringnode/bus) duplicates this client into a publisher and a subscriber.
+ * bentocache does not await its startup subscribe(), so on a duplicate commands wait for the connection
+ * instead of failing (which would be an unhandled rejection while Redis is down), and the subscription is
+ * made once Redis answers. A publish, which a cache write awaits, fails at once while Redis is down instead:
+ * the bus retries it later. Duplicates log outages like the main client.
+ */
+class LoggedRedis extends Redis {
+  /** One outage state for all duplicates, so the bus's two connections log one line between them. */
+  private readonly duplicatesOutage = { down: false };
+
+  override duplicate(override?: Partial<RedisOptions>): Redis {
+    const copy = logOutages(super.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined, ...override }), '[bus]', this.duplicatesOutage);
+    const publish = copy.publish.bind(copy) as (...args: unknown[]) => Promise<number>;
+    copy.publish = ((...args: unknown[]) =>
+      copy.status === 'ready' ? publish(...args) : Promise.reject(new Error('Redis is not connected'))) as typeof copy.publish;
+    return copy;
+  }
+}
+
 export function createRedisClient(url: string): Redis {
-  const client = new Redis(url, {
+  const client = new LoggedRedis(url, {
     connectTimeout: 1000,
     commandTimeout: 500,
     maxRetriesPerRequest: 1,
@@ -21,15 +41,18 @@ export function createRedisClient(url: string): Redis {
     retryStrategy: (times) => Math.min(times * 250, 5000),
     lazyConnect: false,
   });
-  let down = false;
+  return logOutages(client, '[cache]', { down: false });
+}
+
+function logOutages(client: Redis, label: string, outage: { down: boolean }): Redis {
   client.on('error', (error: Error) => {
     // Logged once per outage, not once per request or reconnect attempt.
-    if (!down) console.warn(`[cache] Redis unavailable (${error.message}); serving without the cache until it is back`);
-    down = true;
+    if (!outage.down) console.warn(`${label} Redis unavailable (${error.message}); serving without it until it is back`);
+    outage.down = true;
   });
   client.on('ready', () => {
-    if (down) console.info('[cache] Redis is back');
-    down = false;
+    if (outage.down) console.info(`${label} Redis is back`);
+    outage.down = false;
   });
   return client;
 }

@@ -4,7 +4,7 @@
  */
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { cacheKey, getCache, type JsonCache } from '../cache/cache';
+import { getCache, type Cache, type CacheState } from '../cache/cache';
 import { loadEnv } from '../env';
 import { matchOffers } from '../match/matcher';
 import { getProviders, type Providers } from '../upstream/providers';
@@ -14,12 +14,15 @@ import { CATEGORIES, type ComparePage, type DegradedUpstream, type CompareQuery,
 import { mergeProduct } from './merge';
 import { sortSummaries } from './sort';
 
-export type CacheStatus = 'hit' | 'miss';
+/** miss: computed for this request; hit: served fresh from the cache; stale: past its fresh time or invalidated. */
+export type CacheStatus = CacheState;
 
 export interface ProductDetail {
   comparison: ProductComparison;
   generatedAt: string;
   degraded: DegradedUpstream[];
+  /** Served past its fresh time (a refresh runs, or the upstream is failing): show its age. */
+  stale: boolean;
 }
 
 /** Everything Weidian returns for one (q, category): sorted and paged from here, so sort is global. */
@@ -36,47 +39,43 @@ const OFFERS_MAX = 5000;
 
 export interface CompareDeps {
   providers: Providers;
-  cache: JsonCache;
+  cache: Cache;
   ttlSeconds: number;
   now: () => number;
 }
 
 function defaultDeps(): CompareDeps {
   const env = loadEnv();
-  return { providers: getProviders(), cache: getCache(env.redisUrl), ttlSeconds: env.compareCacheTtlSeconds, now: Date.now };
+  return {
+    providers: getProviders(),
+    cache: getCache(env.redisUrl, env.compareCacheGraceSeconds),
+    ttlSeconds: env.compareCacheTtlSeconds,
+    now: Date.now,
+  };
 }
 
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
-/**
- * Concurrent misses for one key within this instance share one computation (and one set of upstream calls),
- * failures included. Across instances that is #4's job (a distributed lock / bentocache).
- */
-const inFlight = new Map<string, Promise<unknown>>();
-
 /** Bump when ResultSet or ProductDetail change shape, so entries cached by older code are never read. */
-const RESULT_SHAPE = 's2';
+const RESULT_SHAPE = 's3';
 
 /** A degraded answer is cached only briefly, so the full comparison comes back soon after the upstream does. */
 export const DEGRADED_TTL_SECONDS = 30;
 
-async function cached<T extends { degraded: DegradedUpstream[] } | null>(deps: CompareDeps, key: string, compute: () => Promise<T>): Promise<{ value: T; cache: CacheStatus }> {
-  const hit = await deps.cache.get<T>(key);
-  if (hit !== undefined) return { value: hit, cache: 'hit' };
-  let run = inFlight.get(key) as Promise<T> | undefined;
-  if (!run) {
-    run = (async () => {
-      const value = await compute();
-      await deps.cache.set(key, value, value?.degraded.length ? Math.min(DEGRADED_TTL_SECONDS, deps.ttlSeconds) : deps.ttlSeconds);
-      return value;
-    })();
-    inFlight.set(key, run);
-    run.then(
-      () => inFlight.delete(key),
-      () => inFlight.delete(key),
-    );
-  }
-  return { value: await run, cache: 'miss' };
+/** Tag of every cached entry that shows product `productId`, and of every list of category `categoryId`. */
+export const productTag = (productId: string) => `product:${productId}`;
+export const categoryTag = (categoryId: number) => `category:${categoryId}`;
+
+type Cached = { degraded: DegradedUpstream[]; generatedAt: string } | null;
+
+/**
+ * Through the cache: stale-while-revalidate, one computation per key across instances, and a short life for
+ * degraded answers (lib/cache/cache.ts). Not-found (null) is cached too, so junk ids cost one upstream call.
+ */
+async function cached<T extends Cached>(deps: CompareDeps, key: string, compute: () => Promise<T>, tags: (value: T) => string[]): Promise<{ value: T; cache: CacheStatus }> {
+  const freshSeconds = (value: T) => (value?.degraded.length ? Math.min(DEGRADED_TTL_SECONDS, deps.ttlSeconds) : deps.ttlSeconds);
+  const { value, state } = await deps.cache.getOrCompute(key, compute, { ttlSeconds: freshSeconds, tags });
+  return { value, cache: state };
 }
 
 async function computeResultSet(deps: CompareDeps, q: string | null, categoryId: number | null): Promise<ResultSet> {
@@ -115,8 +114,8 @@ async function withoutFailing<T>(promise: Promise<T>): Promise<{ ok: true; value
 
 /** One page of compared products for a query. */
 export async function getComparePage(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ data: ComparePage; cache: CacheStatus }> {
-  const key = cacheKey('compare', RESULT_SHAPE, hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId }));
-  const { value: set, cache } = await cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId));
+  const key = ['compare', RESULT_SHAPE, hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId })].join(':');
+  const { value: set, cache } = await cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId), resultSetTags);
   const sorted = sortSummaries(set.items, query.sort);
   const start = (query.page - 1) * query.pageSize;
   return {
@@ -130,14 +129,15 @@ export async function getComparePage(query: CompareQuery, deps: CompareDeps = de
       hasNext: start + query.pageSize < set.items.length,
       generatedAt: set.generatedAt,
       degraded: set.degraded,
+      stale: cache === 'stale',
     },
   };
 }
 
 /** One product with every candidate offer, or null when Weidian has no such item. */
 export async function getProductDetail(productId: string, deps: CompareDeps = defaultDeps()): Promise<{ data: ProductDetail; cache: CacheStatus } | null> {
-  const key = cacheKey('item', RESULT_SHAPE, productId);
-  const { value, cache } = await cached(deps, key, async (): Promise<ProductDetail | null> => {
+  const key = ['item', RESULT_SHAPE, productId].join(':');
+  const { value, cache } = await cached(deps, key, async (): Promise<Omit<ProductDetail, 'stale'> | null> => {
     const product = await deps.providers.weidian.getItem(productId);
     if (!product) return null;
     // The batch is keyed by the item's own title and barcode, so it can only start once the item is known.
@@ -150,6 +150,22 @@ export async function getProductDetail(productId: string, deps: CompareDeps = de
       generatedAt: new Date(deps.now()).toISOString(),
       degraded: candidates.ok ? [] : ['price-api'],
     };
-  });
-  return value ? { data: value, cache } : null;
+  }, () => [productTag(productId)]);
+  return value ? { data: { ...value, stale: cache === 'stale' }, cache } : null;
+}
+
+/**
+ * Lists are tagged by the categories of their items rather than by each item (up to 1,000 tags an entry, each
+ * checked on every read): invalidating a product also refreshes the lists of its category.
+ */
+function resultSetTags(set: ResultSet): string[] {
+  return [...new Set(set.items.map((i) => i.product.categoryId))].map(categoryTag);
+}
+
+/**
+ * Drops one product's cached comparison and marks the lists that may show it stale, on every instance (for a
+ * price-change notification, an operator, or tests). Stale lists keep serving while they refresh.
+ */
+export async function invalidateProduct(product: { productId: string; categoryId: number }, deps: CompareDeps = defaultDeps()): Promise<void> {
+  await deps.cache.invalidateTags([productTag(product.productId), categoryTag(product.categoryId)]);
 }

@@ -19,7 +19,7 @@ describe('GET /api/products/compare with Redis', () => {
   beforeAll(async () => {
     await admin.connect();
     // Start cold: remove this project's compare entries (and only them).
-    const keys = await admin.keys('bijia:v1:compare:*');
+    const keys = await admin.keys('bijia:v1:cache:compare:*');
     if (keys.length) await admin.del(...keys);
   });
   afterAll(() => admin.quit());
@@ -36,7 +36,7 @@ describe('GET /api/products/compare with Redis', () => {
     expect(a.items.length).toBeGreaterThan(0);
     // A different sort or page of the same search is served from the same entry.
     expect((await call('?category_id=3&page=2')).headers.get('x-cache')).toBe('hit');
-    expect(await admin.ttl((await admin.keys('bijia:v1:compare:*'))[0]!)).toBeGreaterThan(0);
+    expect(await admin.ttl((await admin.keys('bijia:v1:cache:compare:*'))[0]!)).toBeGreaterThan(0);
   });
 
   it('still answers 200 when Redis is unreachable', async () => {

@@ -1,6 +1,6 @@
 /** Price API failing → the compare answer still comes, with Weidian prices only, marked degraded. */
 import { describe, expect, it } from 'vitest';
-import { createMemoryCache } from '@/lib/cache/cache';
+import { createCache, type Cache } from '@/lib/cache/cache';
 import { getComparePage, getProductDetail } from '@/lib/compare/service';
 import { parseEnv } from '@/lib/env';
 import { createProviders, sandboxAwareFetch } from '@/lib/upstream/providers';
@@ -9,9 +9,13 @@ import { createSandboxHandler } from '@/sandbox/handler';
 function setup() {
   const handler = createSandboxHandler({ faultControl: true });
   const providers = createProviders(parseEnv({ PRICE_API_TIMEOUT_MS: '300' }), sandboxAwareFetch(handler));
-  const cache = createMemoryCache();
+  const cache = createCache({ graceSeconds: 60 });
   const sets: number[] = [];
-  const spy = { ...cache, set: async (k: string, v: unknown, ttl: number) => (sets.push(ttl), cache.set(k, v, ttl)) };
+  // Records the fresh time asked for each computed value.
+  const spy: Cache = {
+    ...cache,
+    getOrCompute: (key, compute, options) => cache.getOrCompute(key, compute, { ...options, ttlSeconds: (v) => (sets.push(options.ttlSeconds(v)), options.ttlSeconds(v)) }),
+  };
   return { handler, deps: { providers, cache: spy, ttlSeconds: 300, now: Date.now }, sets };
 }
 
@@ -41,7 +45,7 @@ describe('degraded mode', () => {
     const { handler, deps } = setup();
     const first = (await getComparePage(query, deps)).data.items[0]!.product.productId;
     handler.faults!.set('price', { errorRate: 1 });
-    const detail = await getProductDetail(first, { ...deps, cache: createMemoryCache() });
+    const detail = await getProductDetail(first, { ...deps, cache: createCache({ graceSeconds: 60 }) });
     expect(detail!.data.degraded).toEqual(['price-api']);
     expect(detail!.data.comparison.matchedOffers).toEqual([]);
   });

@@ -1,6 +1,6 @@
 /** Concurrent cold requests for one query share one computation within an instance. */
 import { describe, expect, it } from 'vitest';
-import { createMemoryCache } from '@/lib/cache/cache';
+import { createCache } from '@/lib/cache/cache';
 import { parseEnv } from '@/lib/env';
 import { getComparePage } from '@/lib/compare/service';
 import { createProviders, sandboxAwareFetch } from '@/lib/upstream/providers';
@@ -15,12 +15,12 @@ describe('getComparePage under a stampede', () => {
       else calls.price++;
       return handler(request);
     });
-    const deps = { providers: createProviders(parseEnv({}), fetchImpl), cache: createMemoryCache(), ttlSeconds: 60, now: Date.now };
+    const deps = { providers: createProviders(parseEnv({}), fetchImpl), cache: createCache({ graceSeconds: 60 }), ttlSeconds: 60, now: Date.now };
     const query = { q: null, categoryId: 4, page: 1, pageSize: 20, sort: 'default' as const };
     const results = await Promise.all(Array.from({ length: 20 }, () => getComparePage(query, deps)));
     const firstRound = { ...calls };
     // One item.list chain (its pages) and one offer search, not twenty.
-    const single = await getComparePage(query, { ...deps, cache: createMemoryCache() });
+    const single = await getComparePage(query, { ...deps, cache: createCache({ graceSeconds: 60 }) });
     expect(firstRound.weidian).toBe(calls.weidian - firstRound.weidian);
     expect(firstRound.price).toBe(calls.price - firstRound.price);
     expect(new Set(results.map((r) => JSON.stringify(r.data.items))).size).toBe(1);

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createRedisClient } from '@/lib/cache/redis';
 import { bucketKey, createTokenBucket, QuotaExceededError, type TokenBucket } from '@/lib/quota/token-bucket';
+import { freePort, startRedis, stopRedis as stop } from '../support/redis-server';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const a = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -71,42 +70,6 @@ describe('token bucket on Redis', () => {
     expect((refused as QuotaExceededError).retryAfterMs).toBeGreaterThan(20);
   });
 });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  const probe = new Redis({ port, lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-  probe.on('error', () => undefined);
-  for (let i = 0; i < 50; i++) {
-    try {
-      await probe.connect();
-      await probe.ping();
-      probe.disconnect();
-      return child;
-    } catch {
-      await sleep(100);
-    }
-  }
-  child.kill('SIGKILL');
-  throw new Error('redis-server did not start');
-}
-
-const stop = (child: ChildProcess) =>
-  new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 
 describe('token bucket when Redis dies', () => {
   it('falls back in-process without throwing, logs once, and is shared again once Redis is back', async () => {

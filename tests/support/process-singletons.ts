@@ -7,7 +7,7 @@ import type Redis from 'ioredis';
 type Singletons = {
   __bijiaEnv?: unknown;
   __bijiaProviders?: unknown;
-  __bijiaMemoryCache?: unknown;
+  __bijiaCaches?: Map<string, { close(): Promise<void> }>;
   __bijiaRedis?: Map<string, Redis>;
   __bijiaQuotas?: unknown;
   __bijiaRedisLimiters?: unknown;
@@ -21,7 +21,8 @@ export function resetProcessSingletons() {
   const g = globalThis as Singletons;
   delete g.__bijiaEnv;
   delete g.__bijiaProviders;
-  delete g.__bijiaMemoryCache;
+  for (const cache of g.__bijiaCaches?.values() ?? []) void cache.close();
+  delete g.__bijiaCaches;
   delete g.__bijiaQuotas;
   delete g.__bijiaRedisLimiters;
   delete g.__bijiaRedisLockers;
