@@ -36,6 +36,7 @@ import { merchants, orders, orderSyncState, type NewOrderRow } from '../db/schem
 import { loadEnv } from '../env';
 import { maskPhones } from '../mask';
 import { UpstreamError, type FetchLike } from '../upstream/http';
+import { getUpstreamQuota } from '../quota/token-bucket';
 import { getUpstreamFetch } from '../upstream/providers';
 import { createTradesClient, isTokenRejected, TRADE_PAGE_SIZE_MAX, type TradeListPage, type TradesClient } from '../weidian/trades';
 import { SYNC_LOCK_TTL_MS, type Order } from './types';
@@ -164,7 +165,7 @@ export async function syncOrders(options: SyncOrdersOptions): Promise<SyncResult
 
 function defaultTradesClient(): TradesClient {
   const env = loadEnv();
-  return createTradesClient({ apiBase: env.weidian.apiBase, timeoutMs: env.weidian.timeoutMs, fetch: getUpstreamFetch() });
+  return createTradesClient({ apiBase: env.weidian.apiBase, timeoutMs: env.weidian.timeoutMs, fetch: getUpstreamFetch(), quota: getUpstreamQuota('weidian') });
 }
 
 class SyncRun {

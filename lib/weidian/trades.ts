@@ -11,7 +11,9 @@ import { z } from 'zod';
 import { maskAddress, maskName, maskPhone } from '../mask';
 import { MoneyParseError, parseYuanToFen } from '../money';
 import type { Order, OrderStatus } from '../orders/types';
+import type { TokenBucket } from '../quota/token-bucket';
 import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
+import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { TRADE_CODES, tradeListResultSchema, tradeStatusSchema, WEIDIAN_TIME_PATTERN, type RawTrade } from './trade-schemas';
 
 // ── GMT+8 ────────────────────────────────────────────────────────────────────────────────────────────────
@@ -78,6 +80,10 @@ export interface TradesConfig {
   apiBase: string;
   timeoutMs: number;
   fetch: FetchLike;
+  /** Retries, deadline and breaker (lib/upstream/resilience.ts); default: Weidian's, deadline 2 × timeoutMs. */
+  policy?: UpstreamPolicy;
+  /** Weidian's outbound quota, shared with the router calls: one token per attempt. */
+  quota?: TokenBucket;
 }
 
 export interface TradeListQuery {
@@ -120,6 +126,9 @@ export function isTokenRejected(error: unknown): error is UpstreamError {
 
 export function createTradesClient(config: TradesConfig): TradesClient {
   const transport = { upstream: 'weidian' as const, fetch: config.fetch, timeoutMs: config.timeoutMs };
+  // A page read is idempotent, so it is retried like the router's reads (timeouts, 5xx, 429, 60001); token
+  // errors (10011/10012/10013) are 4xx-like and are not, the sync refreshes the token instead.
+  const policy = config.policy ?? createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 2 * config.timeoutMs });
 
   const businessError = (code: number, reason: string, status?: number) =>
     new UpstreamError('weidian', 'api', `trade/list failed: ${code} ${reason}`.trim(), { code: String(code), status });
@@ -136,19 +145,24 @@ export function createTradesClient(config: TradesConfig): TradesClient {
       params.set('page', String(query.page));
       params.set('page_size', String(query.pageSize));
 
-      const body = await requestJson(
-        transport,
-        `${config.apiBase}/trade/list?${params}`,
-        { method: 'GET', headers: { authorization: `Bearer ${query.accessToken}`, accept: 'application/json' } },
-        tradeStatusSchema.extend({ result: z.unknown() }),
-        (status, errorBody) => {
-          // 401 (10011/10012) and 403 (10013) carry the usual envelope.
-          const parsed = tradeStatusSchema.safeParse(errorBody);
-          return parsed.success ? businessError(parsed.data.status.status_code, parsed.data.status.status_reason, status) : undefined;
-        },
-      );
-      const { status_code: code, status_reason: reason } = body.status;
-      if (code !== TRADE_CODES.ok) throw businessError(code, reason);
+      const body = await policy.execute(async (signal) => {
+        await config.quota?.take();
+        const answer = await requestJson(
+          { ...transport, signal },
+          `${config.apiBase}/trade/list?${params}`,
+          { method: 'GET', headers: { authorization: `Bearer ${query.accessToken}`, accept: 'application/json' } },
+          tradeStatusSchema.extend({ result: z.unknown() }),
+          (status, errorBody) => {
+            // 401 (10011/10012) and 403 (10013) carry the usual envelope.
+            const parsed = tradeStatusSchema.safeParse(errorBody);
+            return parsed.success ? businessError(parsed.data.status.status_code, parsed.data.status.status_reason, status) : undefined;
+          },
+        );
+        // Inside the policy, so a 60001 envelope is retried like a 429.
+        const { status_code: code, status_reason: reason } = answer.status;
+        if (code !== TRADE_CODES.ok) throw businessError(code, reason);
+        return answer;
+      });
       const parsed = tradeListResultSchema.safeParse(body.result);
       if (!parsed.success) {
         const where = parsed.error.issues[0]?.path.join('.') || '(root)';

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TokenBucket } from '@/lib/quota/token-bucket';
 import { UpstreamError, type FetchLike } from '@/lib/upstream/http';
+import { createUpstreamPolicy } from '@/lib/upstream/resilience';
 import { createTradesClient, formatWeidianTime, isTokenRejected, parseWeidianTime, reshapeTrade } from '@/lib/weidian/trades';
 import { rawTradeSchema } from '@/lib/weidian/trade-schemas';
 
@@ -138,7 +140,14 @@ const ok = (trades: unknown[], extra: Record<string, unknown> = {}) => ({
 });
 const fail = (code: number, reason: string) => ({ status: { status_code: code, status_reason: reason }, result: null });
 
-const client = (fetch: FetchLike) => createTradesClient({ apiBase: 'https://api.example.com/weidian', timeoutMs: 2000, fetch });
+// One attempt: these cases are about what a single answer means (retries have their own tests below).
+const client = (fetch: FetchLike) =>
+  createTradesClient({ apiBase: 'https://api.example.com/weidian', timeoutMs: 2000, fetch, policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, maxAttempts: 1 }) });
+const retrying = (fetch: FetchLike, quota?: TokenBucket) =>
+  createTradesClient({
+    apiBase: 'https://api.example.com/weidian', timeoutMs: 2000, fetch, quota,
+    policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 1, maxDelayMs: 5 }),
+  });
 
 describe('createTradesClient', () => {
   it('sends the bearer token and the documented parameters, start_time in GMT+8', async () => {
@@ -178,6 +187,30 @@ describe('createTradesClient', () => {
     expect(error).toBeInstanceOf(UpstreamError);
     expect(error).toMatchObject({ upstream: 'weidian', kind: 'api', code: String(code) });
     expect(isTokenRejected(error)).toBe(rejected);
+  });
+
+  it.each([
+    ['60001', () => ({ body: fail(60001, 'rate limited') })],
+    ['HTTP 503', () => ({ status: 503, body: 'busy' })],
+  ])('a page answered %s is read again, taking a quota token per attempt', async (_what, failure) => {
+    let n = 0;
+    const { fetch, calls } = fakeFetch(() => (++n <= 2 ? failure() : { body: ok([rawTrade()]) }));
+    const taken: number[] = [];
+    const quota = { name: 'weidian', take: async () => void taken.push(1) } as unknown as TokenBucket;
+    const page = await retrying(fetch, quota).listTrades({ accessToken: 't', page: 1, pageSize: 10 });
+    expect(page.trades).toHaveLength(1);
+    expect(calls).toHaveLength(3);
+    expect(taken).toHaveLength(3);
+  });
+
+  it.each([
+    [401, 10011],
+    [403, 10013],
+    [200, 10002],
+  ])('HTTP %i code %i is not retried (a new token or a fixed request is needed, not patience)', async (status, code) => {
+    const { fetch, calls } = fakeFetch(() => ({ status, body: fail(code, 'no') }));
+    await expect(retrying(fetch).listTrades({ accessToken: 't', page: 1, pageSize: 10 })).rejects.toMatchObject({ code: String(code) });
+    expect(calls).toHaveLength(1);
   });
 
   it('isTokenRejected is false for anything else', () => {
