@@ -26,6 +26,26 @@ describe('retries against injected faults', () => {
     expect(counters.calls).toBeLessThanOrEqual(reads * 1.5);
   });
 
+  it('retries are spread by full jitter: no second wave hits Weidian at one instant', async () => {
+    const handler = createSandboxHandler({ faultControl: true });
+    handler.faults!.set('weidian', { rateLimitRate: 0.3, seed: 7 });
+    const times: number[] = [];
+    const client = createWeidianClient({
+      appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: 'http://sandbox.test/weidian', timeoutMs: 2000,
+      fetch: (input: string, init?: RequestInit) => (times.push(performance.now()), handler(new Request(input, init))),
+      policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 100, maxDelayMs: 1000 }),
+    });
+    const reads = 100;
+    await Promise.all(Array.from({ length: reads }, (_, i) => client.listItems({ page: (i % 5) + 1, pageSize: 5 })));
+    // The first `reads` calls are the first attempts, all at once; the rest are retries.
+    const start = times[0]!;
+    const retries = times.slice(reads).map((t) => t - start);
+    expect(retries.length).toBeGreaterThan(15);
+    const inWindow = (t: number) => retries.filter((u) => u >= t && u < t + 10).length;
+    expect(Math.max(...retries.map(inWindow))).toBeLessThanOrEqual(Math.ceil(retries.length * 0.3));
+    expect(Math.max(...retries) - Math.min(...retries)).toBeGreaterThan(40);
+  });
+
   it('a hanging price API opens the breaker (no more calls reach it), and a later probe closes it', async () => {
     const handler = createSandboxHandler({ faultControl: true });
     handler.faults!.set('price', { hangRate: 1 });
