@@ -44,6 +44,18 @@ const positiveInt = (fallback: number, max: number) =>
       .default(fallback),
   );
 
+/** Like positiveInt but with no default: unset stays undefined (the default is derived from another variable). */
+const optionalPositiveInt = (max: number) =>
+  z.preprocess(
+    blankToUndefined,
+    z.coerce
+      .number({ error: 'must be a whole number' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(max, { error: `must be at most ${max}` })
+      .optional(),
+  );
+
 const rawSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   WEIDIAN_APP_KEY: optionalString,
@@ -53,6 +65,8 @@ const rawSchema = z.object({
   PRICE_API_BASE: optionalUrl,
   REDIS_URL: optionalRedisUrl,
   COMPARE_CACHE_TTL_SECONDS: positiveInt(300, 86_400),
+  /** How long past its fresh time a comparison may still be served (while refreshing, or while Weidian fails). */
+  COMPARE_CACHE_GRACE_SECONDS: positiveInt(21_600, 7 * 86_400),
   WEIDIAN_TIMEOUT_MS: positiveInt(4000, 60_000),
   PRICE_API_TIMEOUT_MS: positiveInt(3000, 60_000),
   WEIDIAN_AUTH_BASE: optionalUrl,
@@ -65,8 +79,6 @@ const rawSchema = z.object({
   PGLITE_DIR: optionalString,
   /** Order-sync failures are POSTed here as JSON when set. */
   ALERT_WEBHOOK_URL: optionalUrl,
-  /** How long past its fresh time a comparison may still be served (while refreshing, or while Weidian fails). */
-  COMPARE_CACHE_GRACE_SECONDS: positiveInt(21_600, 7 * 86_400),
   /** Outbound token buckets, shared by every instance through Redis (docs/resilience.md). */
   WEIDIAN_QUOTA_PER_SECOND: positiveInt(500, 100_000),
   WEIDIAN_QUOTA_BURST: positiveInt(500, 100_000),
@@ -74,6 +86,9 @@ const rawSchema = z.object({
   PRICE_API_QUOTA_BURST: positiveInt(100, 100_000),
   /** Inbound limit per client IP on the public /api/* routes (docs/resilience.md). */
   API_RATE_LIMIT_PER_MINUTE: positiveInt(120, 1_000_000),
+  /** Stricter per-IP limits for login + callback, and for starting an order sync. Unset: ⌈API_RATE_LIMIT_PER_MINUTE / 6⌉. */
+  AUTH_RATE_LIMIT_PER_MINUTE: optionalPositiveInt(1_000_000),
+  SYNC_RATE_LIMIT_PER_MINUTE: optionalPositiveInt(1_000_000),
   /** Set to 1 by Vercel itself; only then are its forwarded-for headers trusted for the client IP. */
   VERCEL: optionalString,
 });
@@ -86,6 +101,7 @@ export interface AppEnv {
   priceApi: { apiKey: string; apiBase: string; timeoutMs: number };
   redisUrl: string | null;
   compareCacheTtlSeconds: number;
+  compareCacheGraceSeconds: number;
   /** OAuth: where the browser is sent to authorize (a path on our own origin in sandbox mode), and the token endpoint. */
   oauth: { authorizeUrl: string; tokenUrl: string; clientId: string; clientSecret: string };
   appUrl: string | null;
@@ -99,9 +115,11 @@ export interface AppEnv {
   quota: { weidian: { ratePerSecond: number; burst: number }; priceApi: { ratePerSecond: number; burst: number } };
   /** Requests per minute per client IP on the public /api/* routes. */
   apiRateLimitPerMinute: number;
+  /** Per client IP on /api/auth/login + /api/auth/callback together, and on POST /api/orders/sync. */
+  authRateLimitPerMinute: number;
+  syncRateLimitPerMinute: number;
   /** Running on Vercel (VERCEL=1): the client IP is taken from the headers Vercel sets. */
   onVercel: boolean;
-  compareCacheGraceSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +128,9 @@ export class ConfigError extends Error {
     this.name = 'ConfigError';
   }
 }
+
+/** The stricter inbound limits default to API_RATE_LIMIT_PER_MINUTE / 6: 20 per minute at its default of 120. */
+const STRICT_LIMIT_DIVISOR = 6;
 
 type Source = Record<string, string | undefined>;
 
@@ -152,6 +173,7 @@ export function parseEnv(source: Source): AppEnv {
       : { apiKey: e.PRICE_API_KEY!, apiBase: e.PRICE_API_BASE!, timeoutMs: e.PRICE_API_TIMEOUT_MS },
     redisUrl: e.REDIS_URL ?? null,
     compareCacheTtlSeconds: e.COMPARE_CACHE_TTL_SECONDS,
+    compareCacheGraceSeconds: e.COMPARE_CACHE_GRACE_SECONDS,
     oauth: sandbox
       ? {
           authorizeUrl: '/sandbox/weidian/oauth2',
@@ -170,10 +192,12 @@ export function parseEnv(source: Source): AppEnv {
       priceApi: { ratePerSecond: e.PRICE_API_QUOTA_PER_SECOND, burst: e.PRICE_API_QUOTA_BURST },
     },
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    // Derived by default so that raising API_RATE_LIMIT_PER_MINUTE (as the e2e run does) raises these too.
+    authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
+    syncRateLimitPerMinute: e.SYNC_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
     onVercel: e.VERCEL === '1',
   };
 }
-    compareCacheGraceSeconds: e.COMPARE_CACHE_GRACE_SECONDS,
 
 const g = globalThis as typeof globalThis & { __bijiaEnv?: AppEnv };
 

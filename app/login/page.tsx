@@ -16,6 +16,7 @@ const LOGIN_ERRORS: Record<string, { title: string; detail: string }> = {
   missing_code: { title: '没有收到微店的授权结果', detail: '授权回调不完整，请重新登录。' },
   exchange_failed: { title: '授权已失效', detail: '这个授权链接已被使用过或已过期，请重新登录。' },
   unavailable: { title: '微店暂时无法连接', detail: '登录服务暂时不可用，请稍后重试。' },
+  rate_limited: { title: '操作过于频繁', detail: '短时间内登录次数太多，请过一分钟再试。' },
   session_expired: { title: '登录已过期', detail: '为了账号安全，请重新登录微店账号。' },
 };
 const UNKNOWN_ERROR = { title: '登录没有完成', detail: '请重新登录。' };

@@ -12,9 +12,24 @@ export function requestOrigin(request: Request): string {
   const configured = loadEnv().appUrl;
   if (configured) return configured;
   const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || url.host;
   const proto = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim() || url.protocol.replace(':', '');
-  return `${proto === 'https' ? 'https' : 'http'}://${host}`;
+  const scheme = proto === 'https' ? 'https' : 'http';
+  const forwarded = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim();
+  return originOf(scheme, forwarded) ?? originOf(scheme, request.headers.get('host')) ?? `${scheme}://${url.host}`;
+}
+
+/**
+ * `scheme://host` when `host` is a bare host[:port], else null. Clients can send any Host or X-Forwarded-Host
+ * (off Vercel); one that is not a host (`a b`, `x/y`, `u@h`, non-ASCII junk) must not make `ownUrl` throw.
+ */
+function originOf(scheme: string, host: string | null | undefined): string | null {
+  if (!host) return null;
+  try {
+    const u = new URL(`${scheme}://${host}`);
+    return u.username || u.password || u.pathname !== '/' || u.search || u.hash ? null : u.origin;
+  } catch {
+    return null;
+  }
 }
 
 /** An absolute URL on our own origin, for redirects. */

@@ -1,8 +1,20 @@
 import Redis from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GET as callback } from '@/app/api/auth/callback/route';
+import { GET as login } from '@/app/api/auth/login/route';
+import { POST as logout } from '@/app/api/auth/logout/route';
+import { GET as cron } from '@/app/api/cron/sync-orders/route';
+import { GET as health } from '@/app/api/health/route';
+import { GET as syncStatus, POST as syncStart } from '@/app/api/orders/sync/route';
+import { closeDb, getDb } from '@/lib/db/client';
 import { withRateLimit } from '@/lib/http/rate-limit';
+import { inRequestScope, settleAfterTasks } from '@/tests/support/next-request-scope';
 import { resetProcessSingletons, setEnv } from '@/tests/support/process-singletons';
 import { clientIp, createLocalLimiter, createRedisLimiter, limitKey, type InboundLimiter } from '@/lib/quota/inbound';
+
+// The auth and sync routes use cookies() and after(), which need Next's request scope.
+vi.mock('next/headers', () => import('../support/next-request-scope'));
+vi.mock('next/server', async (original) => ({ ...(await original<object>()), after: (await import('../support/next-request-scope')).after }));
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const a = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -123,5 +135,94 @@ describe('withRateLimit defaults (from the environment)', () => {
       restore();
       resetProcessSingletons();
     }
+  });
+});
+
+describe('the public /api routes that do work for a client are limited, each on its policy', () => {
+  const POLICIES = ['api', 'auth', 'sync', 'sync-status', 'health'];
+  // Distinct limits, so a route on the wrong policy is caught: api-like policies 3, auth and sync 2.
+  const ENV = {
+    WEIDIAN_APP_KEY: undefined, WEIDIAN_APP_SECRET: undefined, PRICE_API_KEY: undefined, PRICE_API_BASE: undefined, WEIDIAN_API_BASE: undefined,
+    DATABASE_URL: undefined, PGLITE_DIR: 'memory://', CRON_SECRET: 'cron-secret-for-tests-0123456789',
+    VERCEL: '1', REDIS_URL, API_RATE_LIMIT_PER_MINUTE: '3', AUTH_RATE_LIMIT_PER_MINUTE: '2', SYNC_RATE_LIMIT_PER_MINUTE: '2',
+  };
+  let ip: string;
+  let restore: () => void;
+  beforeAll(async () => {
+    // Migrate the database once, up front: a cold PGlite would time out health's 2 s database probe.
+    const r = setEnv(ENV);
+    await getDb();
+    r();
+  });
+  afterAll(() => closeDb());
+  beforeEach(() => {
+    restore = setEnv(ENV);
+    ip = `2001:db8:1::${Math.floor(Math.random() * 0xffff).toString(16)}`;
+  });
+  afterEach(async () => {
+    await settleAfterTasks();
+    await a.del(...POLICIES.map((p) => limitKey(p, ip)));
+    restore();
+  });
+
+  const call = (handler: (request: Request) => Promise<Response>, path: string, init: RequestInit = {}) => {
+    const request = new Request(`http://localhost${path}`, { ...init, headers: { 'x-vercel-forwarded-for': ip, ...(init.headers as Record<string, string>) } });
+    return inRequestScope(request, () => handler(request));
+  };
+  const sameOrigin = { origin: 'http://localhost' };
+
+  const routes: [string, number, () => Promise<Response>][] = [
+    ['GET /api/auth/login', 2, () => call(login, '/api/auth/login?returnTo=%2Forders')],
+    ['GET /api/auth/callback', 2, () => call(callback, '/api/auth/callback?code=x&state=y')],
+    ['POST /api/auth/logout', 3, () => call(logout, '/api/auth/logout', { method: 'POST', headers: sameOrigin })],
+    ['POST /api/orders/sync', 2, () => call(syncStart, '/api/orders/sync', { method: 'POST', headers: sameOrigin })],
+    ['GET /api/orders/sync', 3, () => call(syncStatus, '/api/orders/sync')],
+    ['GET /api/health', 3, () => call(health, '/api/health')],
+  ];
+
+  it.each(routes)('%s answers 429 JSON with Retry-After and RateLimit-* once over %i a minute', async (_name, limit, request) => {
+    for (let i = 0; i < limit; i++) {
+      const allowed = await request();
+      expect(allowed.status).not.toBe(429);
+      expect(allowed.headers.get('ratelimit-limit')).toBe(String(limit));
+      expect(allowed.headers.get('ratelimit-remaining')).toBe(String(limit - 1 - i));
+    }
+    const refused = await request();
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('content-type')).toMatch(/application\/json/);
+    expect((await refused.json()).error).toMatchObject({ code: 'rate_limited', message: expect.any(String) });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('ratelimit-limit')).toBe(String(limit));
+    expect(refused.headers.get('ratelimit-remaining')).toBe('0');
+    expect(refused.headers.get('ratelimit-reset')).toBe(refused.headers.get('retry-after'));
+  });
+
+  it('login and callback share one counter (a login is one request to each)', async () => {
+    expect((await call(login, '/api/auth/login')).status).toBe(302);
+    expect((await call(callback, '/api/auth/callback?code=x&state=y')).status).toBe(303);
+    expect((await call(login, '/api/auth/login')).status).toBe(429);
+  });
+
+  it('a browser over the login limit is sent to the login page, which says why; other clients get the JSON 429', async () => {
+    for (let i = 0; i < 2; i++) await call(login, '/api/auth/login');
+    const browser = await call(login, '/api/auth/login', { headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect(browser.status).toBe(303);
+    expect(new URL(browser.headers.get('location')!).pathname + new URL(browser.headers.get('location')!).search).toBe('/login?error=rate_limited');
+    expect(Number(browser.headers.get('retry-after'))).toBeGreaterThan(0);
+    const api = await call(callback, '/api/auth/callback?code=x&state=y', { headers: { accept: 'application/json' } });
+    expect(api.status).toBe(429);
+    expect((await api.json()).error.code).toBe('rate_limited');
+  });
+
+  it('polling the sync status and using the rest of the API do not use up each other\'s counters', async () => {
+    for (let i = 0; i < 3; i++) expect((await call(logout, '/api/auth/logout', { method: 'POST', headers: sameOrigin })).status).toBe(303);
+    expect((await call(logout, '/api/auth/logout', { method: 'POST', headers: sameOrigin })).status).toBe(429);
+    expect((await call(syncStatus, '/api/orders/sync')).status).toBe(401);
+    expect((await call(health, '/api/health')).status).toBe(200);
+    expect((await call(syncStart, '/api/orders/sync', { method: 'POST', headers: sameOrigin })).status).toBe(401);
+  });
+
+  it('leaves the Bearer-authenticated cron route unlimited', async () => {
+    for (let i = 0; i < 6; i++) expect((await call(cron, '/api/cron/sync-orders', { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
   });
 });

@@ -105,7 +105,7 @@ describe('/api/health', () => {
 
   it('reports every dependency ok in sandbox mode', async () => {
     restore = setEnv({ ...SANDBOX, ...pglite() });
-    const res = await health();
+    const res = await health(new Request('http://localhost/api/health'));
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', mode: 'sandbox' });
@@ -115,7 +115,7 @@ describe('/api/health', () => {
   it('is degraded, still 200, when Redis is down; and leaks no host or port', async () => {
     restore = setEnv({ ...SANDBOX, ...pglite(), REDIS_URL: 'redis://127.0.0.1:1' });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const res = await health();
+    const res = await health(new Request('http://localhost/api/health'));
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(JSON.parse(text)).toMatchObject({ status: 'degraded', checks: { redis: { status: 'degraded' }, weidian: { status: 'ok' } } });
@@ -124,7 +124,7 @@ describe('/api/health', () => {
 
   it('is down, 503, when Weidian cannot be reached', async () => {
     restore = setEnv({ ...REAL, ...pglite(), WEIDIAN_API_BASE: 'http://127.0.0.1:1', PRICE_API_BASE: 'http://127.0.0.1:1', WEIDIAN_TIMEOUT_MS: '300', PRICE_API_TIMEOUT_MS: '300' });
-    const res = await health();
+    const res = await health(new Request('http://localhost/api/health'));
     expect(res.status).toBe(503);
     expect((await res.json()).checks.weidian.status).toBe('down');
   });

@@ -128,4 +128,15 @@ describe('parseEnv: quotas and rate limits', () => {
       problemsOf({ WEIDIAN_QUOTA_PER_SECOND: '0', WEIDIAN_QUOTA_BURST: 'lots', PRICE_API_QUOTA_PER_SECOND: '1.5', PRICE_API_QUOTA_BURST: '-1', API_RATE_LIMIT_PER_MINUTE: '0' }).sort(),
     ).toEqual(['API_RATE_LIMIT_PER_MINUTE', 'PRICE_API_QUOTA_BURST', 'PRICE_API_QUOTA_PER_SECOND', 'WEIDIAN_QUOTA_BURST', 'WEIDIAN_QUOTA_PER_SECOND']);
   });
+
+  it('derives the login and sync-start limits from API_RATE_LIMIT_PER_MINUTE unless set', () => {
+    expect(parseEnv({})).toMatchObject({ authRateLimitPerMinute: 20, syncRateLimitPerMinute: 20 });
+    // The e2e run raises only the general limit; the stricter ones must follow.
+    expect(parseEnv({ API_RATE_LIMIT_PER_MINUTE: '100000' })).toMatchObject({ authRateLimitPerMinute: 16_667, syncRateLimitPerMinute: 16_667 });
+    expect(parseEnv({ API_RATE_LIMIT_PER_MINUTE: '100000', AUTH_RATE_LIMIT_PER_MINUTE: '5', SYNC_RATE_LIMIT_PER_MINUTE: ' ' })).toMatchObject({
+      authRateLimitPerMinute: 5,
+      syncRateLimitPerMinute: 16_667,
+    });
+    expect(problemsOf({ AUTH_RATE_LIMIT_PER_MINUTE: '0', SYNC_RATE_LIMIT_PER_MINUTE: 'many' }).sort()).toEqual(['AUTH_RATE_LIMIT_PER_MINUTE', 'SYNC_RATE_LIMIT_PER_MINUTE']);
+  });
 });

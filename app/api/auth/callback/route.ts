@@ -9,6 +9,7 @@ import { getTokenStore } from '@/lib/auth/token-store';
 import { getOAuthClient } from '@/lib/auth/merchant';
 import { getSession, takePendingAuthorization } from '@/lib/auth/session';
 import { ownUrl } from '@/lib/http/origin';
+import { authRateLimit, limitedToLoginPage, withRateLimit } from '@/lib/http/rate-limit';
 import { OAuthGrantError } from '@/lib/weidian/oauth';
 
 export const runtime = 'nodejs';
@@ -16,7 +17,7 @@ export const dynamic = 'force-dynamic';
 
 const toLogin = (request: Request, reason: string) => NextResponse.redirect(ownUrl(request, `/login?error=${reason}`), 303);
 
-export async function GET(request: Request) {
+async function handleGET(request: Request) {
   const params = new URL(request.url).searchParams;
   const pending = await takePendingAuthorization();
   if (!pending) return toLogin(request, 'expired');
@@ -41,3 +42,6 @@ export async function GET(request: Request) {
     return toLogin(request, 'unavailable');
   }
 }
+
+// Shares the login counter: a login is one request to each.
+export const GET = withRateLimit(handleGET, authRateLimit, { limited: limitedToLoginPage });

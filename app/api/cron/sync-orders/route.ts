@@ -19,6 +19,8 @@ function authorized(request: Request, secret: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
+// Not rate-limited: without the secret it does no work, and off Vercel every client shares one counter, so
+// public traffic could otherwise make the scheduled sync answer 429 and skip a run.
 export async function GET(request: Request) {
   const secret = loadEnv().cronSecret;
   if (!secret) return jsonError(404, 'not_found', 'Not found');
