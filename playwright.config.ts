@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_COMPARE_CACHE_TTL_SECONDS } from './tests/e2e/server-settings';
 
 /**
  * End-to-end tests run against a production build (`next build` + `next start`) in sandbox mode, in the
@@ -55,6 +56,9 @@ export default defineConfig({
       PGLITE_DIR: '.data/e2e/pglite',
       // Off Vercel every client shares one inbound counter; the suite alone would exhaust the default.
       API_RATE_LIMIT_PER_MINUTE: '100000',
+      // The embedded sandbox's fault control (/sandbox/__faults) in a production build: tests/e2e/resilience.spec.ts.
+      SANDBOX_FAULTS: '1',
+      COMPARE_CACHE_TTL_SECONDS: String(E2E_COMPARE_CACHE_TTL_SECONDS),
       NEXT_TELEMETRY_DISABLED: '1',
     },
   },

@@ -1,15 +1,20 @@
 import type { Metadata } from 'next';
-import { ButtonLink, EmptyState } from '@/components/empty-state';
+import { headers } from 'next/headers';
+import { PageNotFound, ProductNotFound } from '@/components/not-found';
+import { NOT_FOUND_KIND_HEADER } from '@/lib/http/not-found-kind';
 
-export const metadata: Metadata = { title: '页面不存在' };
+/**
+ * Unmatched URLs, and missing products on a document request: the proxy rewrites those to an unmatched path
+ * with a header naming the kind (lib/http/page-gate.ts), so this page is rendered on the server with a 404.
+ */
+async function isProduct(): Promise<boolean> {
+  return (await headers()).get(NOT_FOUND_KIND_HEADER) === 'product';
+}
 
-export default function NotFound() {
-  return (
-    <div className="mx-auto my-8 max-w-xl">
-      <EmptyState title="页面不存在" testId="not-found">
-        <p className="text-sm text-ink-500">你访问的页面可能已被移除，或链接有误。</p>
-        <ButtonLink href="/">返回首页</ButtonLink>
-      </EmptyState>
-    </div>
-  );
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await isProduct()) ? '没有找到这件商品' : '页面不存在' };
+}
+
+export default async function NotFound() {
+  return (await isProduct()) ? <ProductNotFound /> : <PageNotFound />;
 }

@@ -9,6 +9,7 @@ import { ButtonLink, EmptyState } from './empty-state';
 import { compareHref } from './labels';
 import { Pagination } from './pagination';
 import { ProductCard } from './product-card';
+import { StaleNotice } from './stale-notice';
 
 export class CompareFetchError extends Error {
   readonly status: number;
@@ -77,6 +78,7 @@ export function CompareResults({
       </div>
 
       <DegradedBanner degraded={page.degraded ?? []} />
+      {page.stale && <StaleNotice generatedAt={page.generatedAt} />}
       {error && (
         <p role="status" data-testid="refresh-error" className="rounded-lg bg-brand-50 px-3 py-2 text-xs text-brand-800">
           暂时无法刷新价格，下面显示的是上次获取的结果。

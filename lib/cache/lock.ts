@@ -9,12 +9,20 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type Redis from 'ioredis';
+import { errorBrand } from '../brand';
 import { cacheKey } from './keys';
 import { getRedis, isRedisUsable } from './redis';
 
+const lockBusyBrand = errorBrand('LockBusyError');
+
 export class LockBusyError extends Error {
+  /** By brand, not prototype: the locker is shared by separately bundled code (lib/brand.ts). */
+  static [Symbol.hasInstance](value: unknown): value is LockBusyError {
+    return lockBusyBrand.test(value);
+  }
   constructor(readonly key: string) {
     super(`lock ${key} is held by someone else`);
+    lockBusyBrand.mark(this);
     this.name = 'LockBusyError';
   }
 }

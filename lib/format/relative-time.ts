@@ -36,3 +36,14 @@ export function formatBeijingTime(iso: string): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
+
+/**
+ * The stale-answer notice, "以下是 5 分钟前的比价结果，最新价格正在更新。", in three parts so the age can be a
+ * <time> element (components/stale-notice.tsx). A space before a number only (CJK text otherwise runs on);
+ * under a minute reads 刚刚获取, and an unreadable instant or clock 此前.
+ */
+export function staleNoticeZh(generatedAtIso: string, nowMs: number): { lead: string; when: string; tail: string } {
+  const age = formatRelativeZh(generatedAtIso, nowMs);
+  const when = age === UNKNOWN_TIME_ZH ? '此前' : age === '刚刚' ? '刚刚获取' : age;
+  return { lead: /^\d/.test(when) ? '以下是 ' : '以下是', when, tail: '的比价结果，最新价格正在更新。' };
+}

@@ -19,9 +19,16 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { getRedis, isRedisUsable } from '../cache/redis';
+import { errorBrand } from '../brand';
 import { loadEnv } from '../env';
 
+const quotaExceededBrand = errorBrand('QuotaExceededError');
+
 export class QuotaExceededError extends Error {
+  /** By brand, not prototype: the buckets are shared by separately bundled code (lib/brand.ts). */
+  static [Symbol.hasInstance](value: unknown): value is QuotaExceededError {
+    return quotaExceededBrand.test(value);
+  }
   constructor(
     /** The bucket's name, e.g. 'weidian'. */
     readonly quota: string,
@@ -29,6 +36,7 @@ export class QuotaExceededError extends Error {
     readonly retryAfterMs: number,
   ) {
     super(`outbound quota ${quota} exhausted; next call possible in ${retryAfterMs} ms`);
+    quotaExceededBrand.mark(this);
     this.name = 'QuotaExceededError';
   }
 }

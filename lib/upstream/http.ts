@@ -3,6 +3,7 @@
  * UpstreamError so callers (and later the retry/breaker layer) reason about one error type.
  */
 import type { z } from 'zod';
+import { errorBrand } from '../brand';
 
 export type UpstreamName = 'weidian' | 'price-api';
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -15,7 +16,13 @@ export type UpstreamErrorKind =
   | 'api' // a well-formed business error (e.g. Weidian status_code ≠ 0)
   | 'unavailable'; // not even tried: the circuit breaker is open
 
+const upstreamErrorBrand = errorBrand('UpstreamError');
+
 export class UpstreamError extends Error {
+  /** By brand, not prototype: the upstream clients are shared by separately bundled code (lib/brand.ts). */
+  static [Symbol.hasInstance](value: unknown): value is UpstreamError {
+    return upstreamErrorBrand.test(value);
+  }
   readonly upstream: UpstreamName;
   readonly kind: UpstreamErrorKind;
   readonly status: number | undefined;
@@ -25,6 +32,7 @@ export class UpstreamError extends Error {
   readonly retryAfterMs: number | undefined;
   constructor(upstream: UpstreamName, kind: UpstreamErrorKind, message: string, opts: { status?: number; code?: string; cause?: unknown; retryAfterMs?: number } = {}) {
     super(`${upstream}: ${message}`, { cause: opts.cause });
+    upstreamErrorBrand.mark(this);
     this.name = 'UpstreamError';
     this.upstream = upstream;
     this.kind = kind;

@@ -10,6 +10,7 @@ import { Price, SavingBadge } from '@/components/price';
 import { ProductImage } from '@/components/product-image';
 import { safeHttpsUrl } from '@/components/safe-url';
 import { SimilarOffers } from '@/components/similar-offers';
+import { StaleNotice } from '@/components/stale-notice';
 import { PAGE_SIZE_DEFAULT } from '@/lib/compare/query';
 import { getProductDetail } from '@/lib/compare/service';
 import { fenToSpokenYuan, formatFen } from '@/lib/money';
@@ -17,7 +18,11 @@ import { CATEGORIES, PLATFORM_LABELS, type MatchedOffer } from '@/lib/types';
 
 type Params = Promise<{ id: string }>;
 
-/** Weidian item ids are digit strings; anything else cannot exist, so it is a 404 without asking upstream. */
+/**
+ * Weidian item ids are digit strings; anything else cannot exist, so it is a 404 without asking upstream.
+ * (A document request never gets here for those, nor for an id Weidian lacks, nor when Weidian is failing
+ * with nothing cached: the proxy answers first, lib/http/page-gate.ts. Client navigations still do.)
+ */
 const PRODUCT_ID = /^\d{1,20}$/;
 
 /** One upstream call per request, shared by generateMetadata and the page. */
@@ -66,6 +71,7 @@ export default async function ProductPage({ params }: { params: Params }) {
           ]}
         />
         <DegradedBanner degraded={detail.data.degraded} />
+        {detail.data.stale && <StaleNotice generatedAt={detail.data.generatedAt} />}
 
         <article
           data-testid="product-detail"
