@@ -5,7 +5,8 @@ import { CATEGORIES, PLATFORMS } from '@/lib/types';
 import { makeGtin13 } from './gtin';
 import { joinChunks, rewriteListingTitle, type ChunkKind, type TitleChunk } from './listing-titles';
 import { listingUrlFor, PLATFORM_PRICE_BIAS, platformWeights, shopNameFor, type Platform } from './platforms';
-import { formatScrapedPrice, formatYuan2, randomScrapedFormat, retailRound, yuanToFen, type Fen } from './prices';
+import { driftedPriceFen, sandboxDay } from './drift';
+import { formatScrapedPrice, formatYuan2, randomScrapedFormat, retailRound, yuanToFen, type Fen, type ScrapedPriceFormat } from './prices';
 import { PRODUCT_LINES, type AxisValue, type ProductLine } from './product-lines';
 import { chance, hashString, intBetween, pick, rngFor, shuffled, type Rng } from './random';
 
@@ -55,7 +56,8 @@ export interface SandboxItem extends WeidianItemWire {
   lineId: string;
   /** The variant's axis values, e.g. `256GB 沙漠色钛金属` (empty for single-variant lines). */
   variant: string;
-  /** The price in fen, for tests (the wire `price` is the same amount as a string). */
+  /** The day-0 price in fen, for tests (the wire `price` is the same amount as a string). Served prices drift
+   *  from it by the clock's day: `itemPriceFenAt` (sandbox/drift.ts). */
   priceFen: Fen;
 }
 
@@ -72,8 +74,10 @@ export interface SandboxOffer extends Omit<PriceOfferWire, 'fetched_at'> {
   kind: OfferKind;
   /** num_iid of the Weidian item this offer was generated for (as a match, decoy or look-alike). */
   generatedFor: string;
-  /** The scraped price in fen, for tests. */
+  /** The day-0 scraped price in fen, for tests; served prices drift from it (`offerPriceFenAt`). */
   priceFen: Fen;
+  /** How this listing's scraper writes its price (kept when the price drifts). */
+  priceFormat: ScrapedPriceFormat;
   /** How long before "now" the service last saw this price; `fetched_at` = clock − ageMs. */
   ageMs: number;
 }
@@ -284,12 +288,15 @@ class OfferFactory {
       offerId = `ofr_${Math.floor(rng() * 2 ** 32).toString(16).padStart(8, '0')}${Math.floor(rng() * 65536).toString(16).padStart(4, '0')}`;
     } while (this.ids.has(offerId));
     this.ids.add(offerId);
+    // The rng is drawn in this order: shop name, price format, URL, stock, age.
+    const shopName = shopNameFor(rng, draft.platform, draft.sku.line.brand, draft.sku.line.cid);
+    const priceFormat = randomScrapedFormat(rng);
     const offer: SandboxOffer = {
       offer_id: offerId,
       platform: draft.platform,
-      shop_name: shopNameFor(rng, draft.platform, draft.sku.line.brand, draft.sku.line.cid),
+      shop_name: shopName,
       title: draft.title,
-      price: formatScrapedPrice(draft.priceFen, randomScrapedFormat(rng)),
+      price: formatScrapedPrice(draft.priceFen, priceFormat),
       url: listingUrlFor(rng, draft.platform),
       in_stock: chance(rng, 0.85),
       barcode: draft.barcode,
@@ -298,6 +305,7 @@ class OfferFactory {
       kind: draft.kind,
       generatedFor: draft.generatedFor,
       priceFen: draft.priceFen,
+      priceFormat,
       ageMs: intBetween(rng, 60_000, 6 * 3600_000),
     };
     this.offers.push(offer);
@@ -508,12 +516,27 @@ export function sandboxSkuIdOfOffer(offerId: string): string | undefined {
   return skuIdIndex().get(`offer:${offerId}`);
 }
 
-/** Strips the internal fields. */
-export function toWireItem(item: SandboxItem): WeidianItemWire {
+/** The item's price on the clock's day (its catalogue price on day 0; sandbox/drift.ts). */
+export function itemPriceFenAt(item: SandboxItem, nowMs: number): Fen {
+  return driftedPriceFen(item.priceFen, { seed: SANDBOX_SEED, skuId: item.skuId, listing: `item:${item.num_iid}` }, sandboxDay(nowMs));
+}
+
+/**
+ * The offer's price as the price service reports it at clock `nowMs`: the price of the day its scraper last
+ * saw the listing (`fetched_at` = clock − ageMs), so a price and its `fetched_at` always agree. The catalogue
+ * price on day 0 (sandbox/drift.ts).
+ */
+export function offerPriceFenAt(offer: SandboxOffer, nowMs: number): Fen {
+  const seenDay = sandboxDay(nowMs - offer.ageMs);
+  return driftedPriceFen(offer.priceFen, { seed: SANDBOX_SEED, skuId: offer.skuId, listing: `offer:${offer.offer_id}` }, seenDay);
+}
+
+/** Strips the internal fields; the price is the one of the clock's day. */
+export function toWireItem(item: SandboxItem, nowMs: number): WeidianItemWire {
   return {
     num_iid: item.num_iid,
     title: item.title,
-    price: item.price,
+    price: formatYuan2(itemPriceFenAt(item, nowMs)),
     stock: item.stock,
     img: item.img,
     cid: item.cid,
@@ -524,14 +547,14 @@ export function toWireItem(item: SandboxItem): WeidianItemWire {
   };
 }
 
-/** Strips the internal fields and stamps `fetched_at` from the clock. */
+/** Strips the internal fields; stamps `fetched_at` from the clock, and the price seen then (`offerPriceFenAt`). */
 export function toWireOffer(offer: SandboxOffer, nowMs: number): PriceOfferWire {
   return {
     offer_id: offer.offer_id,
     platform: offer.platform,
     shop_name: offer.shop_name,
     title: offer.title,
-    price: offer.price,
+    price: formatScrapedPrice(offerPriceFenAt(offer, nowMs), offer.priceFormat),
     url: offer.url,
     in_stock: offer.in_stock,
     barcode: offer.barcode,

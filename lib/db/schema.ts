@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import type { OrderItem } from '../orders/types';
+import { PLATFORMS } from '../types';
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -85,8 +86,52 @@ export const orderSyncState = pgTable('order_sync_state', {
   runId: text('run_id'),
 });
 
+// ── Price history (lib/history/, docs/price-history.md) ────────────────────────────────────────────────
+
+/** 'weidian' and every price-API platform (lib/history/types.ts PRICE_SOURCES), as an SQL list. */
+const priceSources = sql.raw(['weidian', ...PLATFORMS].map((p) => `'${p}'`).join(', '));
+
+/** A series' (product × source) price at an instant: the columns of both history tables. */
+const pricedAt = () => ({
+  productId: text('product_id').notNull(),
+  platform: text('platform').notNull(),
+  observedAt: tstz('observed_at').notNull(),
+  priceFen: integer('price_fen').notNull(),
+});
+
+/**
+ * Recorded prices: a row when a series' (product × source) price changes, and a heartbeat row at least once a
+ * day while it is observed. The primary key is the chart's index: one product's rows, per source, by time.
+ * Rows older than the retention (180 days) are pruned, except each series' newest such row.
+ */
+export const priceSnapshots = pgTable(
+  'price_snapshots',
+  pricedAt(),
+  (t) => [
+    primaryKey({ name: 'price_snapshots_pkey', columns: [t.productId, t.platform, t.observedAt] }),
+    check('price_snapshots_platform_check', sql`${t.platform} in (${priceSources})`),
+    check('price_snapshots_price_check', sql`${t.priceFen} > 0`),
+  ],
+);
+
+/**
+ * Each series' last recorded row (a copy of its newest price_snapshots row). The row every writer of the
+ * series locks (INSERT … ON CONFLICT DO UPDATE … WHERE) and decides against, so concurrent writers never
+ * record the same change twice.
+ */
+export const priceSnapshotHeads = pgTable(
+  'price_snapshot_heads',
+  pricedAt(),
+  (t) => [
+    primaryKey({ name: 'price_snapshot_heads_pkey', columns: [t.productId, t.platform] }),
+    // Pruning finds the series nobody has observed for the whole retention period.
+    index('price_snapshot_heads_observed_idx').on(t.observedAt),
+  ],
+);
+
 export type MerchantRow = typeof merchants.$inferSelect;
 export type MerchantTokenRow = typeof merchantTokens.$inferSelect;
 export type OrderRow = typeof orders.$inferSelect;
 export type NewOrderRow = typeof orders.$inferInsert;
 export type OrderSyncStateRow = typeof orderSyncState.$inferSelect;
+export type PriceSnapshotRow = typeof priceSnapshots.$inferSelect;

@@ -97,8 +97,9 @@ export function createWeidianRouter(options: WeidianRouterOptions): (request: Re
       (item) => (categoryId === null || item.cid === categoryId) && terms.every((term) => titleOf(item).includes(term)),
     );
     const start = (page - 1) * pageSize;
+    const now = options.now();
     return {
-      items: matches.slice(start, start + pageSize).map(toWireItem),
+      items: matches.slice(start, start + pageSize).map((item) => toWireItem(item, now)),
       total: matches.length,
       page,
       page_size: pageSize,
@@ -112,7 +113,7 @@ export function createWeidianRouter(options: WeidianRouterOptions): (request: Re
     if (!/^\d{1,20}$/.test(id)) throw invalid('item_id', `"${id}" is not a num_iid (digits)`);
     const item = options.catalogue.items.find((it) => it.num_iid === id);
     if (!item) throw new WeidianError(WEIDIAN_STATUS.itemNotFound, `item not found: item_id ${id}`);
-    return { item: toWireItem(item) };
+    return { item: toWireItem(item, options.now()) };
   }
 
   const methods: Record<string, (params: Record<string, string>) => unknown> = {

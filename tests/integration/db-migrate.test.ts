@@ -58,7 +58,7 @@ describe.each(['pg', 'pglite'] as const)('migrations on %s', (driver) => {
 
     const cols = await columns(t.db, schemaOf(t));
     const tables = new Set(cols.map((c) => c.table_name).filter((name) => name !== '__drizzle_migrations'));
-    expect([...tables].sort()).toEqual(['merchant_tokens', 'merchants', 'order_sync_state', 'orders']);
+    expect([...tables].sort()).toEqual(['merchant_tokens', 'merchants', 'order_sync_state', 'orders', 'price_snapshot_heads', 'price_snapshots']);
     const type = (table: string, column: string) => cols.find((c) => c.table_name === table && c.column_name === column)?.data_type;
     expect(type('orders', 'total_fen')).toBe('integer');
     expect(type('orders', 'post_fee_fen')).toBe('integer');
@@ -67,6 +67,8 @@ describe.each(['pg', 'pglite'] as const)('migrations on %s', (driver) => {
     expect(type('orders', 'items')).toBe('jsonb');
     expect(type('order_sync_state', 'checkpoint')).toBe('timestamp with time zone');
     expect(type('merchant_tokens', 'access_token_enc')).toBe('text');
+    expect(type('price_snapshots', 'price_fen')).toBe('integer');
+    expect(type('price_snapshots', 'observed_at')).toBe('timestamp with time zone');
     // Raw buyer PII has no column to go to.
     const orderColumns = cols.filter((c) => c.table_name === 'orders').map((c) => c.column_name);
     expect(orderColumns).not.toContain('buyer_phone');
@@ -128,7 +130,7 @@ describe('getDb()', () => {
       expect(a).toBe(b);
       expect(await getDb()).toBe(a);
       const tables = rowsOf<{ n: number }>(await a.execute(sql`select count(*)::int as n from information_schema.tables where table_schema = 'public'`));
-      expect(tables[0]!.n).toBe(4);
+      expect(tables[0]!.n).toBe(6);
     } finally {
       await closeDb();
       restore();

@@ -12,7 +12,7 @@ import { getSandboxCatalogue, toWireItem, toWireOffer } from '@/sandbox/catalogu
 
 const NOW = Date.parse('2026-12-01T04:00:00Z');
 const catalogue = getSandboxCatalogue();
-const products = catalogue.items.map((i) => reshapeItem(rawItemSchema.parse(toWireItem(i)), new Date(NOW).toISOString()));
+const products = catalogue.items.map((i) => reshapeItem(rawItemSchema.parse(toWireItem(i, NOW)), new Date(NOW).toISOString()));
 const { offers } = reshapeOffers(catalogue.offers.map((o) => toWireOffer(o, NOW)));
 const itemSku = new Map(catalogue.items.map((i) => [i.num_iid, i.skuId]));
 const offerTruth = new Map(catalogue.offers.map((o) => [o.offer_id, o]));

@@ -64,7 +64,7 @@ describe('sandbox catalogue: items', () => {
 
   it('serves the documented fields with documented formats', () => {
     for (const item of items) {
-      expect(Object.keys(toWireItem(item)).sort()).toEqual(
+      expect(Object.keys(toWireItem(item, 0)).sort()).toEqual(
         ['barcode', 'cate_name', 'cid', 'img', 'num_iid', 'price', 'shop_name', 'stock', 'title', 'update_time'],
       );
       expect(item.price).toMatch(/^(0|[1-9]\d*)\.\d{2}$/);

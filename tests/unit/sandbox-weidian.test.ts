@@ -56,7 +56,7 @@ describe('Weidian router: item.list', () => {
     const { http, body } = await call({});
     expect(http).toBe(200);
     expect(body.status).toEqual({ status_code: 0, status_reason: 'success' });
-    expect(body.result).toEqual({ items: items.slice(0, 20).map(toWireItem), total: items.length, page: 1, page_size: 20, has_next: true });
+    expect(body.result).toEqual({ items: items.slice(0, 20).map((i) => toWireItem(i, NOW)), total: items.length, page: 1, page_size: 20, has_next: true });
     expect(JSON.stringify(body)).not.toMatch(/skuId|lineId|priceFen/);
   });
 
@@ -136,7 +136,7 @@ describe('Weidian router: item.get', () => {
   it('answers one item by num_iid', async () => {
     const item = items[123]!;
     const { body } = await call<{ item: unknown }>({ method: 'item.get', item_id: item.num_iid });
-    expect(body).toEqual({ status: { status_code: 0, status_reason: 'success' }, result: { item: toWireItem(item) } });
+    expect(body).toEqual({ status: { status_code: 0, status_reason: 'success' }, result: { item: toWireItem(item, NOW) } });
   });
 
   it('10010 for an unknown item, 10001 without item_id, 10002 for a non-numeric one', async () => {
