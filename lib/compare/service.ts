@@ -11,6 +11,9 @@ import { getProviders, type Providers } from '../upstream/providers';
 import { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
 import { CATEGORIES, type ComparePage, type DegradedUpstream, type CompareQuery, type ProductComparison, type ProductSummary } from '../types';
+import { after } from 'next/server';
+import { observationsFromSummaries } from '../history/observations';
+import type { PriceObservation } from '../history/types';
 import { mergeProduct } from './merge';
 import { sortSummaries } from './sort';
 
@@ -42,6 +45,8 @@ export interface CompareDeps {
   cache: Cache;
   ttlSeconds: number;
   now: () => number;
+  /** Where computed prices go for the history chart; never awaited by an answer. Default: none. */
+  recordHistory?: (observations: PriceObservation[]) => void;
 }
 
 function defaultDeps(): CompareDeps {
@@ -51,6 +56,7 @@ function defaultDeps(): CompareDeps {
     cache: getCache(env.redisUrl, env.compareCacheGraceSeconds),
     ttlSeconds: env.compareCacheTtlSeconds,
     now: Date.now,
+    recordHistory: recordHistoryInBackground,
   };
 }
 
@@ -94,6 +100,8 @@ async function computeResultSet(deps: CompareDeps, q: string | null, categoryId:
     const { product: p, bestByPlatform, lowest, savingFen } = mergeProduct(product, matches.get(product.productId)!);
     return { product: p, bestByPlatform, lowest, savingFen };
   });
+  // Only computed results are recorded (a cache hit repeats what was recorded when it was computed).
+  deps.recordHistory?.(observationsFromSummaries(items));
   return { items, total: Math.min(listing.total, items.length), generatedAt: new Date(deps.now()).toISOString(), degraded: priced.ok ? [] : ['price-api'] };
 }
 
@@ -145,6 +153,10 @@ export async function getProductDetail(productId: string, deps: CompareDeps = de
       deps.providers.priceApi.batch([{ ref: productId, keyword: product.title, ...(product.barcode ? { barcode: product.barcode } : {}) }], 50),
     );
     const matches = matchOffers([product], candidates.ok ? (candidates.value.get(productId) ?? []) : []);
+    // Only the Weidian price from here: the other platforms' lowest are recorded from the category-wide
+    // result sets, whose candidate offers can differ from this keyword batch; recording both would make a
+    // series flap between two "lowest" offers (docs/price-history.md).
+    deps.recordHistory?.([{ productId, platform: 'weidian', priceFen: product.priceFen, observedAt: product.fetchedAt }]);
     return {
       comparison: mergeProduct(product, matches.get(productId)!),
       generatedAt: new Date(deps.now()).toISOString(),
@@ -168,4 +180,26 @@ function resultSetTags(set: ResultSet): string[] {
  */
 export async function invalidateProduct(product: { productId: string; categoryId: number }, deps: CompareDeps = defaultDeps()): Promise<void> {
   await deps.cache.invalidateTags([productTag(product.productId), categoryTag(product.categoryId)]);
+}
+
+/**
+ * Records prices for the history chart after the answer is sent (Next's after(), Vercel's waitUntil), or at
+ * once outside a request (scripts, tests). A failure is logged and never reaches the shopper.
+ */
+function recordHistoryInBackground(observations: PriceObservation[]): void {
+  if (observations.length === 0) return;
+  // Loaded on first use: the proxy bundles this module too (lib/http/page-gate.ts) and need not carry the
+  // database code until it computes something.
+  const task = () =>
+    Promise.all([import('../db/client'), import('../history/store')])
+      .then(async ([{ getDb }, { recordPrices }]) => recordPrices(await getDb(), observations))
+      .then(
+        () => undefined,
+        (error: unknown) => console.warn(`[history] ${observations.length} prices not recorded: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  try {
+    after(task);
+  } catch {
+    void task(); // not in a request scope
+  }
 }

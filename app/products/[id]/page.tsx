@@ -10,13 +10,20 @@ import { Price, SavingBadge } from '@/components/price';
 import { ProductImage } from '@/components/product-image';
 import { safeHttpsUrl } from '@/components/safe-url';
 import { SimilarOffers } from '@/components/similar-offers';
+import { PriceHistoryChart } from '@/components/price-history-chart';
+import { HistoryRangeLinks, Lowest30DaysBadge, PRICE_HISTORY_ANCHOR } from '@/components/price-history-controls';
 import { StaleNotice } from '@/components/stale-notice';
 import { PAGE_SIZE_DEFAULT } from '@/lib/compare/query';
 import { getProductDetail } from '@/lib/compare/service';
+import { getDb } from '@/lib/db/client';
+import { parseHistoryRange } from '@/lib/history/series';
+import { getPriceHistory } from '@/lib/history/store';
+import type { HistoryRange, PriceHistory } from '@/lib/history/types';
 import { fenToSpokenYuan, formatFen } from '@/lib/money';
 import { CATEGORIES, PLATFORM_LABELS, type MatchedOffer } from '@/lib/types';
 
 type Params = Promise<{ id: string }>;
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /**
  * Weidian item ids are digit strings; anything else cannot exist, so it is a 404 without asking upstream.
@@ -49,10 +56,22 @@ function byPrice(offers: MatchedOffer[]): MatchedOffer[] {
   return offers.map((o, i) => [o, i] as const).sort((a, b) => a[0].priceFen - b[0].priceFen || a[1] - b[1]).map(([o]) => o);
 }
 
-export default async function ProductPage({ params }: { params: Params }) {
+/** The chart's data; without a database (or with it failing) the page still shows, without the chart. */
+async function loadHistory(productId: string, days: HistoryRange, nowMs: number): Promise<PriceHistory | null> {
+  try {
+    return await getPriceHistory(await getDb(), productId, { days, now: nowMs });
+  } catch (error) {
+    console.warn(`[history] not shown for ${productId}: ${error instanceof Error ? error.message : String(error)}`);
+    return null;
+  }
+}
+
+export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { id } = await params;
+  const range = parseHistoryRange((await searchParams).range);
   const detail = await loadDetail(id);
   if (!detail) notFound();
+  const history = await loadHistory(detail.data.comparison.product.productId, range, requestTimeMs());
 
   const { product, lowest, savingFen, bestByPlatform, matchedOffers, similarOffers } = detail.data.comparison;
   const category = CATEGORIES.find((c) => c.id === product.categoryId);
@@ -152,6 +171,7 @@ export default async function ProductPage({ params }: { params: Params }) {
                     微店已是全网最低
                   </p>
                 ) : null}
+                {history && <Lowest30DaysBadge history={history} currentLowestFen={lowest.priceFen} />}
               </div>
               <div className="flex flex-wrap items-center justify-between gap-3 text-xs text-ink-500">
                 <p className="flex flex-wrap gap-x-3 gap-y-1">
@@ -191,6 +211,26 @@ export default async function ProductPage({ params }: { params: Params }) {
               testId="offers-table"
               rowTestId="offer-row"
             />
+          )}
+        </section>
+
+        <section
+          id={PRICE_HISTORY_ANCHOR}
+          aria-labelledby="history-heading"
+          className="flex scroll-mt-20 flex-col gap-3 rounded-card bg-white p-4 shadow-card ring-1 ring-ink-200/70 sm:p-6"
+        >
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="history-heading" className="text-lg font-semibold text-ink-900">
+              价格走势
+            </h2>
+            <HistoryRangeLinks current={range} />
+          </div>
+          {history && history.series.length > 0 ? (
+            <PriceHistoryChart history={history} />
+          ) : (
+            <p data-testid="history-empty" className="rounded-xl bg-ink-50 px-4 py-6 text-center text-sm text-ink-500">
+              {history ? '还没有记录到这件商品的价格变化。' : '价格走势暂时无法显示。'}
+            </p>
           )}
         </section>
 
