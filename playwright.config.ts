@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_COMPARE_CACHE_TTL_SECONDS } from './tests/e2e/server-settings';
+import { E2E_COMPARE_CACHE_TTL_SECONDS, E2E_HISTORY_DAYS } from './tests/e2e/server-settings';
 
 /**
  * End-to-end tests run against a production build (`next build` + `next start`) in sandbox mode, in the
@@ -39,7 +39,8 @@ export default defineConfig({
   webServer: {
     // Build once per run unless told to reuse an existing build (E2E_SKIP_BUILD=1 after `npm run build`).
     // A fresh embedded database per run, so the merchant journey starts from an empty order table.
-    command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start -H 127.0.0.1 -p ${PORT}`,
+    // Then E2E_HISTORY_DAYS of price history (tests/e2e/history.spec.ts) into it, before the server holds it.
+    command: `rm -rf .data/e2e && npx tsx scripts/seed-history.ts --days ${E2E_HISTORY_DAYS} && ${process.env.E2E_SKIP_BUILD ? '' : 'npm run build && '}npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     // Never test whatever else happens to listen on the port.

@@ -159,7 +159,7 @@ export function PriceHistoryChart({ history, className }: { history: PriceHistor
                 strokeLinejoin="round"
               />
               {s.points.map((p) => (
-                <circle key={p.at} data-testid="price-point" data-fen={p.priceFen} cx={x(Date.parse(p.at))} cy={y(p.priceFen)} r="2.25">
+                <circle key={p.at} data-testid="price-point" data-fen={p.priceFen} data-at={p.at} cx={x(Date.parse(p.at))} cy={y(p.priceFen)} r="2.25">
                   <title>{`${name} ${formatBeijingTime(p.at)} 起 ${formatFen(p.priceFen)}`}</title>
                 </circle>
               ))}

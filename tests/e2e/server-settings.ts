@@ -9,3 +9,6 @@
  * once, refreshed in the background), and a degraded one is kept this long instead of 30 s.
  */
 export const E2E_COMPARE_CACHE_TTL_SECONDS = 2;
+
+/** Days of sandbox price history seeded into the e2e database before the server starts: enough for 近30天最低. */
+export const E2E_HISTORY_DAYS = 31;
