@@ -28,12 +28,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const query = (categoryId: number | null, q: string | null = null) => ({ q, categoryId, page: 1, pageSize: 20, sort: 'default' as const });
 
 /** One server instance's worth of cache and providers, in namespace `prefix`, talking to `sandbox`. */
-function instance(sandbox: SandboxHandler, prefix: string, options: { ttlSeconds?: number; graceSeconds?: number } = {}): CompareDeps {
+function instance(sandbox: SandboxHandler, prefix: string, options: { ttlSeconds?: number; graceSeconds?: number; timeoutMs?: number } = {}): CompareDeps {
   const redis = createRedisClient(REDIS_URL);
   const cache = createCache({ redis, prefix, graceSeconds: options.graceSeconds ?? 60 });
   opened.push({ cache, redis });
-  // Short upstream timeouts so a failing Weidian gives up quickly (deadline 2 × 300 ms).
-  const providers = createProviders(parseEnv({ WEIDIAN_TIMEOUT_MS: '300', PRICE_API_TIMEOUT_MS: '300' }), sandboxAwareFetch(sandbox));
+  // Short upstream timeouts by default, so a failing Weidian gives up quickly (deadline 2 × 300 ms).
+  const timeout = String(options.timeoutMs ?? 300);
+  const providers = createProviders(parseEnv({ WEIDIAN_TIMEOUT_MS: timeout, PRICE_API_TIMEOUT_MS: timeout }), sandboxAwareFetch(sandbox));
   return { providers, cache, ttlSeconds: options.ttlSeconds ?? 60, now: Date.now };
 }
 
@@ -75,24 +76,25 @@ describe('stale-while-revalidate', () => {
   it('past its fresh time an entry is served at once, and one background refresh (across instances) replaces it', async () => {
     const sandbox = counted();
     const prefix = freshPrefix();
-    const [a, b] = [instance(sandbox, prefix, { ttlSeconds: 1 }), instance(sandbox, prefix, { ttlSeconds: 1 })];
+    const [a, b] = [instance(sandbox, prefix, { ttlSeconds: 1, timeoutMs: 3000 }), instance(sandbox, prefix, { ttlSeconds: 1, timeoutMs: 3000 })];
     const q = query(2);
     const first = await getComparePage(q, a);
     await getComparePage(q, b); // b now holds it in its own L1 too
     const afterFirst = calls(sandbox);
     await sleep(1100);
-    sandbox.faults!.set('weidian', { latencyMs: 200 }); // the refresh takes longer than the reads below (within the 300 ms timeout)
+    sandbox.faults!.set('weidian', { latencyMs: 1000 }); // the refresh takes far longer than the reads below
 
     const started = Date.now();
     const stale = await Promise.all(Array.from({ length: 20 }, (_, i) => getComparePage(q, i % 2 ? a : b)));
-    expect(Date.now() - started).toBeLessThan(150); // nobody waited for the upstreams
+    expect(Date.now() - started).toBeLessThan(700); // nobody waited for the refresh (1 s of upstream latency)
     for (const r of stale) {
       expect(r.cache).toBe('stale');
       expect(r.data.stale).toBe(true);
       expect(r.data.generatedAt).toBe(first.data.generatedAt);
     }
     // Exactly one refresh: the calls of one more computation, not one per instance or per request.
-    await until(() => calls(sandbox).weidian === afterFirst.weidian * 2);
+    await until(() => calls(sandbox).weidian === afterFirst.weidian * 2 && calls(sandbox).price === afterFirst.price * 2);
+    await sleep(1200); // the refresh's answer (1 s latency) being merged and written
     await sleep(300);
     expect(calls(sandbox)).toEqual({ weidian: afterFirst.weidian * 2, price: afterFirst.price * 2 });
 
