@@ -45,20 +45,28 @@ export function createRedisLocker(client: Redis, fallback: Locker = createLocalL
   let warned = false;
   return {
     async withLock(name, options, fn) {
-      if (!isRedisUsable(client)) {
+      const local = () => {
         if (!warned) console.warn('[lock] Redis unavailable: locks only exclude within this instance');
         warned = true;
         return fallback.withLock(name, options, fn);
-      }
+      };
+      if (!isRedisUsable(client)) return local();
       const key = cacheKey('lock', name);
       const token = randomBytes(16).toString('hex');
       const deadline = Date.now() + (options.waitMs ?? 0);
       for (let delay = 25; ; delay = Math.min(delay * 2, 250)) {
-        const ok = await client.set(key, token, 'PX', options.ttlMs, 'NX');
+        let ok: string | null;
+        try {
+          ok = await client.set(key, token, 'PX', options.ttlMs, 'NX');
+        } catch {
+          // Redis failed mid-command (a timeout while it goes away): not a reason to fail the caller.
+          return local();
+        }
         if (ok === 'OK') break;
         if (Date.now() + delay > deadline) throw new LockBusyError(name);
         await sleep(delay);
       }
+      warned = false;
       try {
         return await fn();
       } finally {

@@ -1,5 +1,5 @@
 import Redis from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createLocalLocker, createRedisLocker, LockBusyError, type Locker } from '@/lib/cache/lock';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -39,5 +39,38 @@ describe.each([
     await holding;
     await expect(l1.withLock(name, { ttlMs: 5000 }, async () => { throw new Error('boom'); })).rejects.toThrow('boom');
     expect(await l2.withLock(name, { ttlMs: 5000 }, async () => 'free')).toBe('free');
+  });
+});
+
+describe('Redis failing in the middle of taking a lock', () => {
+  it('falls back to the in-process lock instead of failing the caller (e.g. a command timeout as Redis goes)', async () => {
+    const failing = {
+      status: 'ready',
+      set: async () => {
+        throw new Error('Command timed out');
+      },
+      eval: async () => 0,
+    } as unknown as Redis;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const locker = createRedisLocker(failing);
+      await expect(locker.withLock('x', { ttlMs: 1000 }, async () => 42)).resolves.toBe(42);
+      // ... and the fallback still excludes within the instance.
+      let inside = 0;
+      let most = 0;
+      await Promise.all(
+        Array.from({ length: 5 }, () =>
+          locker.withLock('y', { ttlMs: 1000, waitMs: 2000 }, async () => {
+            most = Math.max(most, ++inside);
+            await new Promise((r) => setTimeout(r, 10));
+            inside--;
+          }),
+        ),
+      );
+      expect(most).toBe(1);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
   });
 });
