@@ -5,6 +5,7 @@
  * Money is always integer fen (1 yuan = 100 fen). Instants are ISO-8601 strings in UTC so the types survive
  * JSON (cache, RSC payload, API responses) unchanged.
  */
+import type { SpecKind } from './match/specs';
 
 export type Fen = number;
 
@@ -65,15 +66,43 @@ export interface Offer {
   fetchedAt: string;
 }
 
+/** Evidence for a match, for the product page: by barcode, by model number, by brand, by title similarity. */
+export type MatchReason =
+  | { kind: 'barcode'; value: string }
+  | { kind: 'model'; value: string }
+  | { kind: 'brand'; value: string }
+  | { kind: 'title'; similarity: number };
+
+/** Families of spec conflicts, the way a shopper reads them. */
+export type ConflictKind =
+  | 'barcode' | 'brand' | 'capacity' | 'size' | 'model' | 'pack' | 'colour' | 'stage' | 'edition' | 'variety' | 'accessory' | 'grade';
+
+/** A spec both listings state with different values, e.g. { kind: 'capacity', spec: 'storage', a: '256GB', b: '512GB' }. */
+export interface MatchConflict {
+  kind: ConflictKind;
+  /** The finer spec kind that disagreed (storage, volume, weight … see lib/match/specs.ts), or "barcode". */
+  spec: SpecKind | 'barcode';
+  /** The two sides' values as a shopper would write them ("256GB", "×24"; "未标注" when one side is silent). */
+  a: string;
+  b: string;
+}
+
 /** Why the matcher accepted or rejected an offer for a product. */
 export interface MatchVerdict {
   match: boolean;
-  /** 0..1 */
+  /** 0..1: the fitted match score (1 for an equal barcode, 0 for a different one). */
   score: number;
-  /** How the decision was reached, e.g. "barcode", "title" or "conflict". */
-  method: 'barcode' | 'title' | 'conflict' | 'dissimilar';
-  /** Human-readable reason in zh-CN, e.g. "条码一致" or "容量不同：500ml ≠ 1L". */
+  /** How the decision was reached: equal barcode, agreeing model number, title score, a conflict, or too low a score. */
+  method: 'barcode' | 'model' | 'title' | 'conflict' | 'dissimilar';
+  /** Human-readable reason in zh-CN, e.g. "条码一致" or "容量不同：500ml ≠ 1000ml". */
   reason: string;
+  /**
+   * The explanation behind `reason`, structured. Always set by the matcher; optional only because verdicts
+   * cached before they existed may lack them.
+   */
+  similarity?: number;
+  reasons?: MatchReason[];
+  conflicts?: MatchConflict[];
 }
 
 export interface MatchedOffer extends Offer {

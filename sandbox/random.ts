@@ -5,20 +5,9 @@ import 'server-only';
  * here so that two runs — and two machines — see exactly the same data. Never use Math.random in sandbox code.
  */
 
-/** A source of uniformly distributed numbers in [0, 1). */
-export type Rng = () => number;
+import { mulberry32, type Rng } from '../lib/random';
 
-/** mulberry32: tiny, fast, good enough for test data (not for cryptography). */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { chance, mulberry32, pick, type Rng } from '../lib/random';
 
 /**
  * A 32-bit FNV-1a hash of a string. Used to derive independent, stable sub-seeds ("seed for item X") so that
@@ -43,16 +32,6 @@ export function intBetween(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-/** True with probability `p`. */
-export function chance(rng: Rng, p: number): boolean {
-  return rng() < p;
-}
-
-/** One element of a non-empty array. */
-export function pick<T>(rng: Rng, items: readonly T[]): T {
-  if (items.length === 0) throw new Error('pick() from an empty array');
-  return items[Math.floor(rng() * items.length)] as T;
-}
 
 /** A shuffled copy (Fisher–Yates). */
 export function shuffled<T>(rng: Rng, items: readonly T[]): T[] {

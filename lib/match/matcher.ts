@@ -1,65 +1,58 @@
 /**
- * The first honest matcher: barcode first, then normalised title similarity, with any spec conflict
- * (capacity, colour, model, pack count …) vetoing a match. Pure, no I/O.
+ * Matching offers to products for the app. Pure, no I/O.
  *
- * Blocking: offers are indexed by barcode and by token; a product is only compared with offers that share a
- * barcode or at least one informative token, so n products × m offers costs far less than n·m comparisons.
+ * Each pair goes through the one pipeline (lib/match/model.ts): barcode first (equal → match, different →
+ * no match); otherwise the fitted score of the app's `zh` configuration, with any spec conflict (capacity,
+ * colour, model, pack count …) vetoing a match. Blocking (blocking.ts) keeps n products × m offers from being
+ * n·m comparisons. An offer is matched to at most one product, the one it scores best with.
  */
 import type { MatchVerdict, MatchedOffer, Offer, Product } from '../types';
-import { analyzeTitle, charBigrams, tokenize } from './normalize';
-import { extractSpecs, SPEC_LABELS, specConflicts, type Specs } from './specs';
+import { BlockingIndex } from './blocking';
+import { setSimilarity } from './features';
+import { analyzeListing, type Listing } from './listing';
+import type { PairScorer, PairVerdict } from './model';
+import { zhScorer } from './configurations';
+import { SPEC_LABELS } from './specs';
 
-/** Title similarity at or above which two listings without conflicts are the same product. */
-export const MATCH_THRESHOLD = 0.6;
-/** Rejected candidates at least this similar are shown as 相似商品. */
+/** The app's threshold on the fitted score (from lib/match/models/zh.json). */
+export const MATCH_THRESHOLD = zhScorer().threshold;
+/** Rejected candidates at least this similar in title are shown as 相似商品. */
 export const SIMILAR_THRESHOLD = 0.35;
 
-export interface ListingFeatures {
-  /** Word tokens (and brand keys), for blocking. */
-  tokens: Set<string>;
-  /** Character bigrams of the folded title (and brand keys), for similarity. */
-  grams: Set<string>;
-  specs: Specs;
-  barcode: string | null;
+/** Everything the matcher reads from one listing. */
+export type ListingFeatures = Listing;
+
+export function features(title: string, barcode: string | null = null, priceYuan?: number): ListingFeatures {
+  return analyzeListing({ title, barcode: barcode ?? undefined, price: priceYuan });
 }
 
-export function features(title: string, barcode: string | null = null): ListingFeatures {
-  const { text, brands } = analyzeTitle(title);
-  const brandTokens = [...brands].map((b) => `brand:${b}`);
-  return {
-    tokens: new Set([...tokenize(text), ...brandTokens]),
-    grams: new Set([...charBigrams(text), ...brandTokens]),
-    specs: extractSpecs(text, brands),
-    barcode,
-  };
-}
+const listingOf = (x: Product | Offer) => features(x.title, x.barcode, x.priceFen / 100);
 
 /** Mean of the Dice coefficient and the overlap coefficient: robust to one side adding a few extra words. */
 export function titleSimilarity(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0;
-  let common = 0;
-  for (const t of a) if (b.has(t)) common++;
-  const dice = (2 * common) / (a.size + b.size);
-  const overlap = common / Math.min(a.size, b.size);
-  return (dice + overlap) / 2;
+  const s = setSimilarity(a, b);
+  return (s.dice + s.overlap) / 2;
 }
 
-const round2 = (x: number) => Math.round(x * 100) / 100;
+const label = (spec: keyof typeof SPEC_LABELS | 'barcode') => (spec === 'barcode' ? '条码' : SPEC_LABELS[spec]);
 
-export function compareListings(a: ListingFeatures, b: ListingFeatures): MatchVerdict {
-  if (a.barcode && b.barcode) {
-    if (a.barcode === b.barcode) return { match: true, score: 1, method: 'barcode', reason: '条码一致' };
-    return { match: false, score: 0, method: 'conflict', reason: `条码不同：${a.barcode} ≠ ${b.barcode}` };
+/** The app's verdict (zh-CN reason included) from the pipeline's verdict. */
+export function toMatchVerdict(v: PairVerdict, threshold: number): MatchVerdict {
+  const base = { score: v.score, similarity: v.similarity, reasons: v.reasons, conflicts: v.conflicts };
+  const barcode = v.reasons.find((r) => r.kind === 'barcode');
+  if (barcode) return { ...base, match: true, method: 'barcode', reason: '条码一致' };
+  if (v.conflicts.length > 0 && !v.matched) {
+    const reason = v.conflicts.map((c) => `${label(c.spec)}不同：${c.a} ≠ ${c.b}`).join('；');
+    return { ...base, match: false, method: 'conflict', reason };
   }
-  const similarity = round2(titleSimilarity(a.grams, b.grams));
-  const conflicts = specConflicts(a.specs, b.specs);
-  if (conflicts.length > 0) {
-    const side = (values: string[]) => values.join('/') || '未标注';
-    const reason = conflicts.map((c) => `${SPEC_LABELS[c.kind]}不同：${side(c.left)} ≠ ${side(c.right)}`).join('；');
-    return { match: false, score: similarity, method: 'conflict', reason };
-  }
-  if (similarity >= MATCH_THRESHOLD) return { match: true, score: similarity, method: 'title', reason: `标题相似度 ${similarity.toFixed(2)}` };
-  return { match: false, score: similarity, method: 'dissimilar', reason: `标题相似度 ${similarity.toFixed(2)}，低于 ${MATCH_THRESHOLD}` };
+  const model = v.reasons.find((r) => r.kind === 'model');
+  const evidence = [...(model ? [`型号一致 ${model.value.toUpperCase()}`] : []), `标题相似度 ${v.similarity.toFixed(2)}`].join('，');
+  if (v.matched) return { ...base, match: true, method: model ? 'model' : 'title', reason: `${evidence}（匹配分 ${v.score.toFixed(2)}）` };
+  return { ...base, match: false, method: 'dissimilar', reason: `匹配分 ${v.score.toFixed(2)}，低于 ${threshold.toFixed(2)}（${evidence}）` };
+}
+
+export function compareListings(a: ListingFeatures, b: ListingFeatures, scorer: PairScorer = zhScorer()): MatchVerdict {
+  return toMatchVerdict(scorer.verdict(a, b), scorer.threshold);
 }
 
 export interface ProductMatches {
@@ -73,30 +66,17 @@ const MAX_SIMILAR_PER_PRODUCT = 10;
  * Decides, for every product, which offers are the same product. An offer is matched to at most one product
  * (the one it fits best), so one listing never counts for two variants.
  */
-export function matchOffers(products: Product[], offers: Offer[]): Map<string, ProductMatches> {
-  const offerFeatures = offers.map((o) => features(o.title, o.barcode));
-  const byBarcode = new Map<string, number[]>();
-  const byToken = new Map<string, number[]>();
-  offerFeatures.forEach((f, i) => {
-    if (f.barcode) (byBarcode.get(f.barcode) ?? byBarcode.set(f.barcode, []).get(f.barcode)!).push(i);
-    for (const t of f.tokens) (byToken.get(t) ?? byToken.set(t, []).get(t)!).push(i);
-  });
-  // Tokens found in a large share of offers (手机, 官方 …) say little and would make every pair a candidate.
-  const maxPostings = Math.max(50, Math.ceil(offers.length * 0.1));
+export function matchOffers(products: Product[], offers: Offer[], scorer: PairScorer = zhScorer()): Map<string, ProductMatches> {
+  const offerListings = offers.map(listingOf);
+  const index = new BlockingIndex(offerListings);
 
   type Candidate = { productIndex: number; offerIndex: number; verdict: MatchVerdict };
   const candidates: Candidate[] = [];
   products.forEach((product, productIndex) => {
-    const pf = features(product.title, product.barcode);
-    const seen = new Set<number>();
-    if (pf.barcode) for (const i of byBarcode.get(pf.barcode) ?? []) seen.add(i);
-    for (const t of pf.tokens) {
-      const postings = byToken.get(t);
-      if (postings && postings.length <= maxPostings) for (const i of postings) seen.add(i);
-    }
-    for (const offerIndex of seen) {
-      const verdict = compareListings(pf, offerFeatures[offerIndex]!);
-      if (verdict.match || verdict.score >= SIMILAR_THRESHOLD) candidates.push({ productIndex, offerIndex, verdict });
+    const pf = listingOf(product);
+    for (const offerIndex of index.candidates(pf)) {
+      const verdict = compareListings(pf, offerListings[offerIndex]!, scorer);
+      if (verdict.match || (verdict.similarity ?? 0) >= SIMILAR_THRESHOLD) candidates.push({ productIndex, offerIndex, verdict });
     }
   });
 

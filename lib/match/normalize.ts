@@ -10,8 +10,16 @@ const NOISE = [
   '限时秒杀', '现货速发', '现货秒发', '官方正品', '天猫正品', '顺丰包邮', '全国包邮', '国行正品', '新品上市', '热卖爆款', '假一赔十',
   '以旧换新', '官方标配', '官方旗舰', '苏宁自营', '唯品特卖', '淘宝心选', '当天发货', '居家必备', '万人团', '次日达', '官方', '旗舰店',
   '专卖店', '自营', '包邮', '正品', '限时', '特价', '秒杀', '爆款', '热卖', '新款', '新品', '现货', '国行', '直降', '促销', '推荐',
-  '优惠', '官网', '2023新款', '2024新款', '2025新款', '2026新款',
+  '优惠', '官网', '2023新款', '2024新款', '2025新款', '2026新款', '分期免息', '领券立减', '官方授权', '品牌直发', '品牌直营', '顺丰速发',
+  '顺丰速运', '支持验货', '送礼', '送男友', '送女友', '学生党', '赠品', '免运费', '拍下立减', '领券', '立减',
 ].sort((a, b) => b.length - a.length);
+
+/** Promotions with numbers in them (24期免息, 2件9折, 满199减20), which would otherwise read as specs. */
+const NOISE_PATTERNS = [/\d+\s*期\s*免息/g, /\d+\s*件\s*\d+(?:\.\d+)?\s*折/g, /满\d+减\d+/g, /[☆★◆●■▲♥❤]/g];
+
+/** Chinese numerals in pack counts (两瓶装, 三件套): the count, as digits. */
+const ZH_DIGITS: Record<string, string> = { 一: '1', 二: '2', 两: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+const ZH_COUNT = /([一二两三四五六七八九十])(?=(?:瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只)(?:装|入|套)?)/g;
 
 /** Units folded to one spelling. Order matters: 千克 before 克, 毫升 before 升. */
 const UNIT_FOLDS: [RegExp, string | ((...m: string[]) => string)][] = [
@@ -19,6 +27,8 @@ const UNIT_FOLDS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/毫升/g, 'ml'],
   [/(\d)\s*升/g, '$1l'],
   [/千克|公斤/g, 'kg'],
+  // 1 斤 = 500 g, the everyday weight of rice, detergent, fruit.
+  [/(\d+(?:\.\d+)?)\s*斤/g, (_, n) => `${trimNumber(Number(n) * 500)}g`],
   [/(\d)\s*克/g, '$1g'],
   [/英寸|吋/g, 'inch'],
   [/(\d)\s*寸/g, '$1inch'],
@@ -45,7 +55,9 @@ export interface AnalysedTitle {
 export function analyzeTitle(title: string): AnalysedTitle {
   let s = title.normalize('NFKC').toLowerCase();
   s = s.replace(/[【】\[\]()（）「」『』<>《》{}]/g, ' ');
+  for (const re of NOISE_PATTERNS) s = s.replace(re, ' ');
   for (const word of NOISE) s = s.replaceAll(word, ' ');
+  s = s.replace(ZH_COUNT, (d) => ZH_DIGITS[d]!);
   const { brands, rest } = extractBrands(s);
   s = rest;
   for (const [re, to] of UNIT_FOLDS) s = s.replace(re, to as string);
@@ -56,7 +68,8 @@ export function analyzeTitle(title: string): AnalysedTitle {
   s = s.replace(/\s*[×✕✖*]\s*/g, ' x');
   // One spelling per quantity, so "0.55L" and "550ml", "0.75kg" and "750g", "256G" and "256GB" share a token.
   s = s.replace(/(\d+(?:\.\d+)?)(l|kg)(?![a-z])/g, (_, n: string, unit: string) => `${trimNumber(Number(n) * 1000)}${unit === 'l' ? 'ml' : 'g'}`);
-  s = s.replace(/(\d+)gb?/g, (whole, n: string) => (STORAGE_SIZES.has(Number(n)) ? `${n}gb ` : whole));
+  // "gb" even glued ("128gbusb"); a bare "g" only before a non-letter ("8gen3" is a chip, not 8 GB).
+  s = s.replace(/(\d+)(?:gb|g(?![a-z]))/g, (whole, n: string) => (STORAGE_SIZES.has(Number(n)) ? `${n}gb ` : whole));
   s = s.replace(/(\d+)t(?:b)?(?![a-z])/g, '$1tb ');
   // Un-glue a quantity from what follows ("60w2m", "128gbusb").
   s = s.replace(/(\d(?:ml|gb|tb|mah|mm|cm|w|inch))(?=[a-z0-9])/g, '$1 ');

@@ -39,6 +39,13 @@ export const SPEC_LABELS: Record<SpecKind, string> = {
 const BASE_COLOURS = '黑白红蓝绿紫灰银金粉黄橙青棕米';
 const COLOUR_MODIFIERS = '冰川|月光|荧光|暮光|镜瓷|子夜|云杉|雅川|冰霜|午夜|深空|星光|远峰|象牙|珍珠|玫瑰|宝石|天空|海军|标准|经典|亮|深|浅|藏|墨|酒|雪|奶|冷调|暖调';
 const CJK_COLOUR = new RegExp(`(?:${COLOUR_MODIFIERS})([${BASE_COLOURS}])|([${BASE_COLOURS}])色|(沙漠|原|卡其|咖啡|杏|驼|星光|午夜)色`, 'g');
+/**
+ * A colour name of three or four characters standing as a word of its own, ending in a base colour (曜石黑,
+ * 雪域白, 长春花蓝): how phones and clothes name colours; or a base colour, one more character and 色 (黑镍色).
+ * Not 粉/米/金, which end many non-colour words (蜜粉, 大米, 白金).
+ */
+const NAMED_COLOUR = /(?<![\u3400-\u9fff])[\u3400-\u9fff]{2,3}([黑白红蓝绿紫灰银黄橙青棕])(?![\u3400-\u9fff])|([黑白红蓝绿紫灰银黄橙青棕])[\u3400-\u9fff]色/g;
+const LONE_COLOUR = new RegExp(`(?<![\\u3400-\\u9fff])([${BASE_COLOURS}])(?![\\u3400-\\u9fff])`, 'g');
 const LATIN_COLOURS: [RegExp, string][] = [
   [/\bblack\b/, '黑'], [/\bwhite\b/, '白'], [/\bred\b/, '红'], [/\bblue\b|\bnavy\b/, '蓝'], [/\bgreen\b/, '绿'], [/\bpurple\b/, '紫'],
   [/\bgr[ae]y\b/, '灰'], [/\bsilver\b/, '银'], [/\bgold\b/, '金'], [/\bpink\b/, '粉'], [/\byellow\b/, '黄'], [/\borange\b/, '橙'],
@@ -46,10 +53,17 @@ const LATIN_COLOURS: [RegExp, string][] = [
 
 /** Latin edition words: one side saying "Pro" and the other not is a different product. */
 const EDITION_WORDS = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'se']);
-/** Chinese edition markers: a conflict only when both sides state one. */
-const VERSION_MARKERS = /(标准版|nfc版|青春版|至尊版|典藏版|精装|平装|礼盒装|wlan版|蜂窝版|gps款|蜂窝款)/g;
-/** Words that make a listing something other than the product itself: a part, a case, a dummy. */
-const ACCESSORY_MARKERS = /(适用|兼容|配件|替换|刷头|手机壳|保护壳|保护套|钢化膜|贴膜|类纸膜|保护膜|模型机|展示机)/;
+/**
+ * Chinese edition markers: a conflict only when both sides state one. Besides the fixed words, any short
+ * "…版" (柔光版, wifi版, lightning版) names an edition; 新版/正版/国行版 and the like say nothing.
+ */
+const VERSION_MARKERS = /(标准版|nfc版|青春版|至尊版|典藏版|精装|平装|礼盒装|wlan版|蜂窝版|gps款|蜂窝款|(?<![a-z0-9\-])[a-z][a-z0-9\-]{1,9}版|(?<=^|[^\u3400-\u9fff]|版)(?:(?!版)[\u3400-\u9fff]){2,3}版)/g;
+const NOT_EDITIONS = new Set(['新版', '旧版', '正版', '国行版', '官方版', '升级版', '经典版', '白金版', '金装版', '同款版']);
+/**
+ * What makes a listing something other than the product itself: a part, a case, a dummy. "适用/兼容" only
+ * at the start ("适用iPhone15 手机壳"); later in a title it states compatibility (充电器 … 适用苹果华为笔记本).
+ */
+const ACCESSORY_MARKERS = /(^(?:适用|兼容|适配)|配件|替换|刷头|手机壳|保护壳|保护套|钢化膜|贴膜|类纸膜|保护膜|镜头膜|表带|耳机套|奶嘴|模型机|展示机)/;
 
 const add = (specs: Specs, kind: SpecKind, value: string) => {
   (specs[kind] ??= new Set()).add(value);
@@ -57,6 +71,9 @@ const add = (specs: Specs, kind: SpecKind, value: string) => {
 
 /** Numbers as canonical text without trailing zeros: "1.50" → "1.5". */
 const num = (s: string, factor = 1) => String(Math.round(Number(s) * factor * 1000) / 1000);
+
+/** "…味/香/型" that are claims, not a flavour or scent (持久留香, 口味 itself). */
+const NOT_VARIETIES = new Set(['留香', '口味', '风味', '新型', '大型', '小型', '中型']);
 
 /** Clothing and nappy sizes standing alone (or before 码 / a count of 片). */
 const SIZE = /(?<![a-z0-9.])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)(?=$|[\s\u3400-\u9fff]|码|\d+片)/g;
@@ -93,17 +110,27 @@ export function extractSpecs(normalized: string, brands: Set<string> = new Set()
   for (const m of t.matchAll(/(\d+)抽/g)) add(specs, 'sheets', m[1]!);
   // Flavour, scent or type: 巧克力味 / 原味, 自然清香 / 薰衣草香, 清爽去油型 / 丝质柔滑型 (the last character
   // before the marker is enough to tell them apart and is stable however the words before it are spaced).
-  for (const m of t.matchAll(/([\u3400-\u9fff])(味|香|型)(?!号)/g)) add(specs, 'variety', m[1]! + m[2]!);
+  for (const m of t.matchAll(/([\u3400-\u9fff])(味|香|型)(?!号)/g)) {
+    if (!NOT_VARIETIES.has(m[1]! + m[2]!)) add(specs, 'variety', m[1]! + m[2]!);
+  }
   // Grades a listing always states when they apply (有机 milk, 无糖 cola): one side saying it is enough.
   specs.grade = new Set(t.match(/有机|无糖|低糖|零糖|减糖|脱脂|低脂/g) ?? []);
   for (const m of t.matchAll(/#(\d{1,3})/g)) add(specs, 'shade', String(Number(m[1])));
+  // Named shades and palettes: #小猫, #枫叶 (a digit after # is the numbered shade above).
+  for (const m of t.matchAll(/#([\u3400-\u9fff]{1,4})/g)) add(specs, 'shade', m[1]!);
   for (const m of t.matchAll(SIZE)) {
     add(specs, 'size', m[1]!.replace(/^xxxl$/, '3xl').replace(/^xxl$/, '2xl'));
   }
   for (const m of t.matchAll(/(\d{2,3}(?:\.5)?)码/g)) add(specs, 'size', m[1]!);
   for (const m of t.matchAll(CJK_COLOUR)) add(specs, 'colour', m[1] ?? m[2] ?? m[3]!);
+  for (const m of t.matchAll(NAMED_COLOUR)) add(specs, 'colour', m[1] ?? m[2]!);
+  // A base colour standing alone ("128gb 蓝"), as short listings write it.
+  for (const m of t.matchAll(LONE_COLOUR)) add(specs, 'colour', m[1]!);
   for (const [re, key] of LATIN_COLOURS) if (re.test(t)) add(specs, 'colour', key);
-  for (const m of t.matchAll(VERSION_MARKERS)) add(specs, 'version', m[1]!);
+  for (const m of t.replace(/gps\s*\+\s*蜂窝/g, '蜂窝').matchAll(VERSION_MARKERS)) {
+    const marker = m[1]!.replace(/^gps版$/, 'gps款');
+    if (!NOT_EDITIONS.has(marker)) add(specs, 'version', marker);
+  }
   if (ACCESSORY_MARKERS.test(t)) add(specs, 'accessory', 'yes');
   else specs.accessory = new Set(['no']);
 
@@ -113,7 +140,19 @@ export function extractSpecs(normalized: string, brands: Set<string> = new Set()
   specs.edition = new Set();
   for (const w of rest.match(/[a-z]+/g) ?? []) {
     // Whole words, or glued at the end of one ("freebudspro", "16pro" → "pro").
-    for (const e of EDITION_WORDS) if (w === e || (e.length >= 3 && w.endsWith(e))) specs.edition.add(e);
+    // Glued editions come off the end one by one: "15promax" → max, pro.
+    let word = w;
+    for (let found = true; found; ) {
+      found = false;
+      for (const e of EDITION_WORDS) {
+        if (word === e || (e.length >= 3 && word.endsWith(e))) {
+          specs.edition.add(e);
+          word = word.slice(0, -e.length);
+          found = word.length > 0;
+          break;
+        }
+      }
+    }
   }
   // Bare numbers (衬衫 41, 手环9, 第1部): numbers that are neither quantities, counts nor part of a model.
   for (const m of rest.matchAll(/(?<![a-z0-9.#\-])(\d{1,4})(?![a-z0-9.]|段|层|抽|瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只|码)/g)) {
@@ -137,24 +176,46 @@ export interface SpecConflict {
   right: string[];
 }
 
+const SPEC_KINDS = Object.keys(SPEC_LABELS) as SpecKind[];
+
 /** Kinds compared as "must be equal" rather than "must share a value". */
 const EXACT: ReadonlySet<SpecKind> = new Set(['edition', 'accessory', 'grade']);
 
-/** Kinds stated on both sides whose values do not agree. */
-export function specConflicts(a: Specs, b: Specs): SpecConflict[] {
-  const out: SpecConflict[] = [];
-  for (const kind of Object.keys(SPEC_LABELS) as SpecKind[]) {
+export interface SpecComparison {
+  /** Kinds stated on both sides whose values do not agree. */
+  conflicts: SpecConflict[];
+  /** Kinds both sides state (with a value) and agree on: evidence for a match. */
+  agreeing: number;
+  /** Kinds only one side states. */
+  oneSided: number;
+}
+
+/** Compares two listings' specs kind by kind. */
+export function compareSpecs(a: Specs, b: Specs): SpecComparison {
+  const conflicts: SpecConflict[] = [];
+  let agreeing = 0;
+  let oneSided = 0;
+  for (const kind of SPEC_KINDS) {
     const x = a[kind];
     const y = b[kind];
+    const statedX = !!x && x.size > 0 && !(kind === 'accessory' && x.has('no'));
+    const statedY = !!y && y.size > 0 && !(kind === 'accessory' && y.has('no'));
+    if (statedX !== statedY) oneSided++;
     if (!x || !y) continue;
     let agree: boolean;
     if (EXACT.has(kind)) agree = x.size === y.size && [...x].every((v) => y.has(v));
     else if (x.size === 0 || y.size === 0) agree = true;
     else if (kind === 'model') agree = modelsOverlap(x, y);
     else agree = [...x].some((v) => y.has(v));
-    if (!agree) out.push({ kind, left: [...x], right: [...y] });
+    if (!agree) conflicts.push({ kind, left: [...x], right: [...y] });
+    else if (statedX && statedY) agreeing++;
   }
-  return out;
+  return { conflicts, agreeing, oneSided };
+}
+
+/** Kinds stated on both sides whose values do not agree. */
+export function specConflicts(a: Specs, b: Specs): SpecConflict[] {
+  return compareSpecs(a, b).conflicts;
 }
 
 /** "mate70" and "70", "iphone16" and "iphone16" … a model on one side that contains one on the other agrees. */

@@ -16,6 +16,7 @@ import { orders as ordersTable } from '@/lib/db/schema';
 import { syncOrders, type SyncOrdersOptions } from '@/lib/orders/sync';
 import type { OrderStatus } from '@/lib/orders/types';
 import type { FetchLike } from '@/lib/upstream/http';
+import { mulberry32 } from '@/lib/random';
 import { createTradesClient, formatWeidianTime, parseWeidianTime } from '@/lib/weidian/trades';
 
 const SHOP = '9000000001';
@@ -97,18 +98,6 @@ class FakeTradeApi {
       status: { status_code: 0, status_reason: 'success' },
       result: { trades: list.slice(from, from + size).map((o) => this.wire(o)), total: list.length, page, page_size: size, has_next: from + size < list.length },
     });
-  };
-}
-
-/** A tiny seeded PRNG (mulberry32), so a failing fuzz case can be replayed. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -247,7 +236,7 @@ describe('keyset paging under churn (fake trade/list)', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6, 7, 8])('fuzz seed %i: clustered seconds, random churn — converges, invariant holds', async (seed) => {
-    const random = rng(seed);
+    const random = mulberry32(seed); // seeded, so a failing fuzz case can be replayed
     const api = new FakeTradeApi(Date.UTC(2026, 11, 3, 3, 0, 0));
     // 150 orders over only 12 distinct seconds of the last 20 minutes: many multi-page groups, some live.
     for (let i = 0; i < 150; i++) api.add(id(i), api.clock - Math.floor(random() * 12) * 100_000);
