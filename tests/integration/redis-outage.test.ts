@@ -40,7 +40,7 @@ describe('Redis killed mid-run', () => {
         const started = Date.now();
         const res = await GET(new Request(`http://localhost/api/products/compare${qs}`));
         statuses.push(res.status);
-        expect(Date.now() - started).toBeLessThan(5000);
+        expect(Date.now() - started).toBeLessThan(20_000); // no hang: bounded by the upstream deadlines, not a speed check
         return res;
       };
       for (const qs of QUERIES.slice(0, 3)) await run(qs);
