@@ -83,15 +83,6 @@ const config: Config = {
         card: '0 1px 2px rgb(28 27 25 / 0.06), 0 1px 3px rgb(28 27 25 / 0.04)',
         'card-hover': '0 8px 24px -6px rgb(28 27 25 / 0.14), 0 2px 6px rgb(28 27 25 / 0.06)',
       },
-      keyframes: {
-        shimmer: {
-          '0%': { backgroundPosition: '-200% 0' },
-          '100%': { backgroundPosition: '200% 0' },
-        },
-      },
-      animation: {
-        shimmer: 'shimmer 1.6s ease-in-out infinite',
-      },
     },
   },
 };
