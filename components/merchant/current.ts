@@ -1,5 +1,5 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { cache } from 'react';
 import { currentMerchant } from '@/lib/auth/session';
 
@@ -14,6 +14,8 @@ export const readMerchant = cache(async (): Promise<Merchant | null> => {
   try {
     return await currentMerchant();
   } catch (error) {
+    // Next's own signals (cookies() during a static prerender, redirects) are not ours to swallow.
+    unstable_rethrow(error);
     console.error('[merchant] session unreadable', error instanceof Error ? error.name : 'unknown');
     return null;
   }
