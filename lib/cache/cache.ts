@@ -106,9 +106,15 @@ export function createCache(config: CacheConfig): Cache {
           key,
           factory: async (ctx) => {
             const fill = async (): Promise<T> => {
-              // Another instance may have filled the entry while we waited for the lock: use its value.
+              // Another instance may have filled the entry while we waited for the lock: use its value. Its
+              // copy in this instance's memory tier lives at most one fresh time from now (not bentocache's
+              // 30-minute default), and the filler's next write drops it through the bus anyway.
               const filled = await bento.get<T>({ key, grace: false });
-              if (filled !== undefined) return filled;
+              if (filled !== undefined) {
+                ctx.setOptions({ ttl: Math.max(1000, Math.round(options.ttlSeconds(filled) * 1000)), skipL2Write: true, skipBusNotify: true });
+                ctx.setTags(options.tags?.(filled) ?? []);
+                return filled;
+              }
               const result = await compute();
               computed = { value: result };
               const ttl = Math.max(1000, Math.round(options.ttlSeconds(result) * (1 - Math.random() * ttlJitter) * 1000));

@@ -173,6 +173,28 @@ describe('in-memory tier', () => {
   });
 });
 
+describe('a value another instance filled', () => {
+  it("lives in this instance's memory tier only as long as its own fresh time", async () => {
+    const prefix = freshPrefix();
+    const make = () => {
+      const redis = createRedisClient(REDIS_URL);
+      const cache = createCache({ redis, prefix, graceSeconds: 60 });
+      opened.push({ cache, redis });
+      return cache;
+    };
+    const [a, b] = [make(), make()];
+    const slow = (n: number) => async () => (await sleep(300), { n });
+    const first = a.getOrCompute('k', slow(1), { ttlSeconds: () => 1 });
+    await sleep(50);
+    const waited = await b.getOrCompute('k', slow(99), { ttlSeconds: () => 1 }); // waits for a's fill, reads it
+    expect((await first).value).toEqual({ n: 1 });
+    expect(waited.value).toEqual({ n: 1 });
+    await sleep(1200);
+    // Past the 1 s fresh time b must not call its copy fresh (bentocache's default would keep it 30 min).
+    expect((await b.getOrCompute('k', slow(2), { ttlSeconds: () => 1 })).state).not.toBe('hit');
+  });
+});
+
 describe('invalidation', () => {
   it("invalidating a product makes its page and its category's lists stale on every instance; other lists stay fresh", async () => {
     const sandbox = counted();
