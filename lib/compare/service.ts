@@ -175,8 +175,8 @@ function resultSetTags(set: ResultSet): string[] {
 }
 
 /**
- * Drops one product's cached comparison and marks the lists that may show it stale, on every instance (for a
- * price-change notification, an operator, or tests). Stale lists keep serving while they refresh.
+ * Marks one product's cached page and the lists that may show it stale, on every instance (for a price-change
+ * notification, an operator, or tests): each keeps serving while its next read refreshes it.
  */
 export async function invalidateProduct(product: { productId: string; categoryId: number }, deps: CompareDeps = defaultDeps()): Promise<void> {
   await deps.cache.invalidateTags([productTag(product.productId), categoryTag(product.categoryId)]);
