@@ -33,28 +33,18 @@ const optionalPostgresUrl = z.preprocess(
   blankToUndefined,
   z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// URL' }).optional(),
 );
-const positiveInt = (fallback: number, max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(max, { error: `must be at most ${max}` })
-      .default(fallback),
-  );
+/** A whole number from 1 to `max`, with messages a person setting the variable understands. */
+const wholeNumber = (max: number) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(1, { error: 'must be at least 1' })
+    .max(max, { error: `must be at most ${max}` });
+
+const positiveInt = (fallback: number, max: number) => z.preprocess(blankToUndefined, wholeNumber(max).default(fallback));
 
 /** Like positiveInt but with no default: unset stays undefined (the default is derived from another variable). */
-const optionalPositiveInt = (max: number) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ error: 'must be a whole number' })
-      .int({ error: 'must be a whole number' })
-      .min(1, { error: 'must be at least 1' })
-      .max(max, { error: `must be at most ${max}` })
-      .optional(),
-  );
+const optionalPositiveInt = (max: number) => z.preprocess(blankToUndefined, wholeNumber(max).optional());
 
 const rawSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
