@@ -42,6 +42,14 @@ const counted = () => createSandboxHandler({ faultControl: true });
 const calls = (sandbox: SandboxHandler) => ({ weidian: sandbox.faults!.counters.weidian.calls, price: sandbox.faults!.counters.price.calls });
 const freshPrefix = () => cacheKey('test', randomUUID());
 
+/** A bare cache on its own Redis client in namespace `prefix`, as another instance would hold it. */
+function redisCache(prefix: string): Cache {
+  const redis = createRedisClient(REDIS_URL);
+  const cache = createCache({ redis, prefix, graceSeconds: 60 });
+  opened.push({ cache, redis });
+  return cache;
+}
+
 async function until(condition: () => boolean, timeoutMs = 5000) {
   const end = Date.now() + timeoutMs;
   while (!condition()) {
@@ -132,9 +140,7 @@ describe('stale-while-revalidate', () => {
 describe('TTL jitter', () => {
   it('entries written together get fresh times spread over the top 10 % of the TTL', async () => {
     const prefix = freshPrefix();
-    const redis = createRedisClient(REDIS_URL);
-    const cache = createCache({ redis, prefix, graceSeconds: 60 });
-    opened.push({ cache, redis });
+    const cache = redisCache(prefix);
     await Promise.all(Array.from({ length: 30 }, (_, i) => cache.getOrCompute(`k${i}`, async () => i, { ttlSeconds: () => 100 })));
     const keys = await admin.keys(`${prefix}:k*`);
     expect(keys).toHaveLength(30);
@@ -155,12 +161,7 @@ describe('TTL jitter', () => {
 describe('in-memory tier', () => {
   it('an instance answers repeat reads from memory, without Redis; another instance reads Redis', async () => {
     const prefix = freshPrefix();
-    const make = () => {
-      const redis = createRedisClient(REDIS_URL);
-      const cache = createCache({ redis, prefix, graceSeconds: 60 });
-      opened.push({ cache, redis });
-      return cache;
-    };
+    const make = () => redisCache(prefix);
     const [a, b] = [make(), make()];
     let computations = 0;
     const compute = async () => ({ n: ++computations });
@@ -176,12 +177,7 @@ describe('in-memory tier', () => {
 describe('a value another instance filled', () => {
   it("lives in this instance's memory tier only as long as its own fresh time", async () => {
     const prefix = freshPrefix();
-    const make = () => {
-      const redis = createRedisClient(REDIS_URL);
-      const cache = createCache({ redis, prefix, graceSeconds: 60 });
-      opened.push({ cache, redis });
-      return cache;
-    };
+    const make = () => redisCache(prefix);
     const [a, b] = [make(), make()];
     const slow = (n: number) => async () => (await sleep(300), { n });
     const first = a.getOrCompute('k', slow(1), { ttlSeconds: () => 1 });
