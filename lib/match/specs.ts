@@ -81,6 +81,44 @@ const SIZE = /(?<![a-z0-9.])(xxs|xs|s|m|l|xl|xxl|xxxl|[2-5]xl)(?=$|[\s\u3400-\u9
 /** A number with a unit, as left by analyzeTitle ("550ml", "256gb", "42mm"). */
 const QUANTITY = /(\d+(?:\.\d+)?)(ml|gb|tb|g|mah|inch|w|mm|cm|m)(?![a-z])/g;
 
+/** "×24", "x 12": a multiplication sign and a count (not "x 2ml", a quantity). */
+const PACK_TIMES = /(?:^|[\s\d])x\s?(\d{1,3})(?![\d.]*(?:ml|g|gb|mm|cm))/g;
+/** "24盒", "2瓶装", "12入": a count and what is counted. */
+const PACK_UNITS = /(\d{1,3})\s?(瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只)(?:装|入)?/g;
+
+/** One pack count found in a normalised title: its value, what is counted (盒, 瓶 …, or null after "×"), where. */
+export interface PackCount {
+  value: string;
+  unit: string | null;
+  start: number;
+  end: number;
+}
+
+export function packCounts(t: string): PackCount[] {
+  const out: PackCount[] = [];
+  for (const m of t.matchAll(PACK_TIMES)) {
+    const start = m.index + m[0].indexOf('x');
+    out.push({ value: m[1]!, unit: null, start, end: m.index + m[0].length });
+  }
+  for (const m of t.matchAll(PACK_UNITS)) {
+    // "3件套" is one set; "100抽" / "3层" are not counts of items at all.
+    if (m[2] === '件' && t.slice(m.index + m[0].length).startsWith('套')) continue;
+    out.push({ value: m[1]!, unit: m[2]!, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/**
+ * The normalised title with its pack counts cut out ("250ml x24盒" → "250ml"): what the listing says about
+ * one piece. Used to ask whether two listings that differ only in pack count are otherwise the same product.
+ */
+export function withoutPackCounts(normalized: string): string {
+  // The two patterns can overlap ("x24盒"), so mark characters rather than cutting span by span.
+  const cut = new Array<boolean>(normalized.length).fill(false);
+  for (const { start, end } of packCounts(normalized)) cut.fill(true, start, end);
+  return normalized.split('').map((ch, i) => (cut[i] ? ' ' : ch)).join('').replace(/\s+/g, ' ').trim();
+}
+
 export function extractSpecs(normalized: string, brands: Set<string> = new Set()): Specs {
   const specs: Specs = {};
   if (brands.size) specs.brand = new Set(brands);
@@ -99,12 +137,7 @@ export function extractSpecs(normalized: string, brands: Set<string> = new Set()
     else add(specs, 'dimension', num(n, unit === 'm' ? 1000 : unit === 'cm' ? 10 : 1));
   }
   for (const m of t.matchAll(/\bram(\d+)\b/g)) add(specs, 'memory', m[1]!);
-  for (const m of t.matchAll(/(?:^|[\s\d])x\s?(\d{1,3})(?![\d.]*(?:ml|g|gb|mm|cm))/g)) add(specs, 'pack', m[1]!);
-  for (const m of t.matchAll(/(\d{1,3})\s?(瓶|盒|包|袋|罐|支|听|卷|片|条|双|件|提|箱|只)(?:装|入)?/g)) {
-    // "3件套" is one set; "100抽" / "3层" are not counts of items at all.
-    if (m[2] === '件' && t.slice((m.index ?? 0) + m[0].length).startsWith('套')) continue;
-    add(specs, 'pack', m[1]!);
-  }
+  for (const count of packCounts(t)) add(specs, 'pack', count.value);
   for (const m of t.matchAll(/(\d)段/g)) add(specs, 'stage', m[1]!);
   for (const m of t.matchAll(/(\d+)层/g)) add(specs, 'ply', m[1]!);
   for (const m of t.matchAll(/(\d+)抽/g)) add(specs, 'sheets', m[1]!);
@@ -178,8 +211,11 @@ export interface SpecConflict {
 
 const SPEC_KINDS = Object.keys(SPEC_LABELS) as SpecKind[];
 
-/** Kinds compared as "must be equal" rather than "must share a value". */
-const EXACT: ReadonlySet<SpecKind> = new Set(['edition', 'accessory', 'grade']);
+/**
+ * Kinds compared as "must be equal" rather than "must share a value". Pack counts too: ×12盒×2提 is 24
+ * boxes, not the ×12 it shares a number with.
+ */
+const EXACT: ReadonlySet<SpecKind> = new Set(['edition', 'accessory', 'grade', 'pack']);
 
 export interface SpecComparison {
   /** Kinds stated on both sides whose values do not agree. */

@@ -104,7 +104,8 @@ describe('every conflict kind forbids a match and is explained', () => {
     ['size', 'size', '帮宝适 拉拉裤 L码 36片', '帮宝适 拉拉裤 XL码 36片', 'l', 'xl'],
     ['size', 'screen', '华为 MatePad 11.5英寸', '华为 MatePad 12.6寸', '11.5英寸', '12.6英寸'],
     ['model', 'model', '飞利浦 电动牙刷 HX6730 白色', '飞利浦 电动牙刷 HX9911 白色', 'hx6730', 'hx9911'],
-    ['pack', 'pack', '伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12盒', '×24', '×12'],
+    // Same pieces in another count are compared by unit price (matcher.test.ts); boxes against bags are not.
+    ['pack', 'pack', '伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12袋', '×24', '×12'],
     ['colour', 'colour', '戴森 HD15 吹风机 黑镍色', '戴森 HD15 吹风机 长春花蓝', '黑色', '蓝色'],
     ['colour', 'colour', '华为 Pura 70 雪域白 12+256GB', '华为 Pura 70 羽砂黑 12+256GB', '白色', '黑色'],
     ['stage', 'stage', '爱他美 奶粉 800g 2段', '爱他美 奶粉 800g 3段', '2段', '3段'],
