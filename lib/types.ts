@@ -92,8 +92,11 @@ export interface MatchVerdict {
   match: boolean;
   /** 0..1: the fitted match score (1 for an equal barcode, 0 for a different one). */
   score: number;
-  /** How the decision was reached: equal barcode, agreeing model number, title score, a conflict, or too low a score. */
-  method: 'barcode' | 'model' | 'title' | 'conflict' | 'dissimilar';
+  /**
+   * How the decision was reached: equal barcode, agreeing model number, title score, a conflict, or too low
+   * a score; `pack` is the same product in another pack size (×12 for a ×24 item), compared by unit price.
+   */
+  method: 'barcode' | 'model' | 'title' | 'pack' | 'conflict' | 'dissimilar';
   /** Human-readable reason in zh-CN, e.g. "条码一致" or "容量不同：500ml ≠ 1000ml". */
   reason: string;
   /**
@@ -103,19 +106,49 @@ export interface MatchVerdict {
   similarity?: number;
   reasons?: MatchReason[];
   conflicts?: MatchConflict[];
+  /** Set when method is `pack`: the two pack sizes. */
+  packs?: { product: PackSize; offer: PackSize };
+}
+
+/** What one listing holds: a count of pieces, and how much one piece holds when the title says (250ml, 180g). */
+export interface PackSize {
+  count: number;
+  /** What a piece is called in the title (盒, 瓶, 包 …); null when it only says "×24". */
+  piece: string | null;
+  /** Contents of one piece in ml or g, when the title states exactly one volume or weight. */
+  measure: { amount: number; unit: 'ml' | 'g' } | null;
+}
+
+/** A price per unit for comparing pack sizes: per 100 ml, per 100 g, or per piece. */
+export interface UnitPrice {
+  /** Fen per unit, rounded to whole fen for display; comparisons use the exact ratio. */
+  fen: Fen;
+  /** "100ml", "100g", or the piece word ("盒", "件"). */
+  per: string;
 }
 
 export interface MatchedOffer extends Offer {
   verdict: MatchVerdict;
+  /**
+   * What the offer costs for the item's pack size: its price when the packs agree, else its unit price
+   * times the item's pack (a ×12 at ¥40 for a ×24 item is ¥80). Ranks offers and picks the lowest.
+   * Set by merge; absent on 相似商品.
+   */
+  comparableFen?: Fen;
+  /** Set by merge when the packs differ: the offer's unit price, shown beside its price. */
+  unitPrice?: UnitPrice;
 }
 
 /** The lowest price for one product across Weidian and its matched, in-stock offers. */
 export interface LowestPrice {
+  /** For the item's pack size (see MatchedOffer.comparableFen): what the saving is measured against. */
   priceFen: Fen;
   platform: Platform | 'weidian';
   shopName: string;
   fetchedAt: string;
   url: string | null;
+  /** When the lowest is another pack size: what that listing actually costs, its pack and unit price. */
+  otherPack?: { priceFen: Fen; pack: PackSize; unitPrice: UnitPrice };
 }
 
 export interface ProductComparison {
@@ -129,6 +162,8 @@ export interface ProductComparison {
   matchedOffers: MatchedOffer[];
   /** Candidates the matcher rejected: look-alikes, other variants. Never counted as the lowest. */
   similarOffers: MatchedOffer[];
+  /** The Weidian item's unit price, set when a matched offer comes in another pack size (to compare with). */
+  unitPrice?: UnitPrice;
 }
 
 /** What a product card needs: the comparison without the candidate lists (those are for the product page). */

@@ -63,7 +63,7 @@ function defaultDeps(): CompareDeps {
 const hash = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 22);
 
 /** Bump when ResultSet or ProductDetail change shape, so entries cached by older code are never read. */
-const RESULT_SHAPE = 's3';
+const RESULT_SHAPE = 's4';
 
 /** A degraded answer is cached only briefly, so the full comparison comes back soon after the upstream does. */
 export const DEGRADED_TTL_SECONDS = 30;

@@ -5,7 +5,8 @@
  * modelno, category, description, price) alike; missing, empty or non-string fields are simply absent.
  */
 import { analyzeTitle, charBigrams, tokenize } from './normalize';
-import { extractSpecs, type Specs } from './specs';
+import { extractSpecs, packCounts, withoutPackCounts, type Specs } from './specs';
+import type { PackSize } from '../types';
 
 /** A listing as found in a pairs file or built from a Product/Offer: fields of any type, strings used. */
 export type ListingRecord = Readonly<Record<string, unknown>>;
@@ -89,26 +90,67 @@ export function analyzeListing(record: ListingRecord): Listing {
   const barcode = field(record, 'barcode', 'gtin', 'ean', 'upc') || null;
   const { text, brands } = analyzeTitle(title);
   if (brandField) for (const b of analyzeTitle(brandField).brands) brands.add(b);
-  const brandTokens = [...brands].map((b) => `brand:${b}`);
-  // "2.0" and "2", "v 11" and "11" are one version number.
-  const tokenSet = new Set([...tokenize(text).map((t) => t.replace(/^(\d+)\.0+$/, '$1')), ...brandTokens]);
   const folded = fold(title);
   return {
-    text,
-    tokens: [...tokenSet],
-    tokenSet,
-    grams: new Set([...charBigrams(text), ...brandTokens]),
+    ...textParts(text, brands),
     brands,
     brandField,
     models: modelCodes(folded, modelno),
     modelno,
     compact: compactOf(`${folded} ${brandField} ${modelno}`),
+    price: parsePrice(field(record, 'price')),
+    category: new Set(tokenize(fold(field(record, 'category')))),
+    barcode,
+  };
+}
+
+/** Everything read from the folded title text (and the brands, which take part as tokens). */
+function textParts(text: string, brands: Set<string>) {
+  const brandTokens = [...brands].map((b) => `brand:${b}`);
+  // "2.0" and "2", "v 11" and "11" are one version number.
+  const tokenSet = new Set([...tokenize(text).map((t) => t.replace(/^(\d+)\.0+$/, '$1')), ...brandTokens]);
+  return {
+    text,
+    tokens: [...tokenSet],
+    tokenSet,
+    grams: new Set([...charBigrams(text), ...brandTokens]),
     // "4g"/"5g" is the network (5G手机), not a quantity that tells variants apart.
     numbers: [...tokenSet].filter((t) => /^\d/.test(t) && !/^[45]g$/.test(t)),
     specs: extractSpecs(text, brands),
-    price: parsePrice(field(record, 'price')),
     trigrams: charTrigrams(text),
-    category: new Set(tokenize(fold(field(record, 'category')))),
-    barcode,
+  };
+}
+
+/** Counts of containers whose contents the title does not say: ×2箱 of what? Not a size to compare by. */
+const CONTAINERS = new Set(['箱', '提']);
+
+const single = (values: Set<string> | undefined): string | null => (values && values.size === 1 ? [...values][0]! : null);
+
+/**
+ * The pack size a listing states ("250ml×24盒" → 24 盒 of 250 ml), when it states exactly one count of
+ * pieces; null when it states none, several (×12 …×2箱) or a count of cases.
+ */
+export function packSizeOf(listing: Listing): PackSize | null {
+  const value = single(listing.specs.pack);
+  const count = Number(value);
+  if (value === null || !Number.isInteger(count) || count < 1) return null;
+  const words = new Set(packCounts(listing.text).map((p) => p.unit).filter((u): u is string => u !== null));
+  if ([...words].some((w) => CONTAINERS.has(w)) || words.size > 1) return null;
+  const volume = single(listing.specs.volume);
+  const weight = single(listing.specs.weight);
+  const measure =
+    volume !== null ? { amount: Number(volume), unit: 'ml' as const } : weight !== null ? { amount: Number(weight), unit: 'g' as const } : null;
+  return { count, piece: single(words), measure };
+}
+
+/**
+ * The listing as one piece of its pack: pack counts cut from the title and the price divided by the count.
+ * Two listings that differ only in pack count are the same product when their pieces match.
+ */
+export function onePiece(listing: Listing, count: number): Listing {
+  return {
+    ...listing,
+    ...textParts(withoutPackCounts(listing.text), listing.brands),
+    price: listing.price === null ? null : listing.price / count,
   };
 }

@@ -3,13 +3,14 @@
  *
  * Each pair goes through the one pipeline (lib/match/model.ts): barcode first (equal → match, different →
  * no match); otherwise the fitted score of the app's `zh` configuration, with any spec conflict (capacity,
- * colour, model, pack count …) vetoing a match. Blocking (blocking.ts) keeps n products × m offers from being
+ * colour, model, pack count …) vetoing a match. A pair whose only conflict is the pack count is asked once
+ * more, piece against piece: the same product in another pack is compared by unit price (merge.ts). Blocking (blocking.ts) keeps n products × m offers from being
  * n·m comparisons. An offer is matched to at most one product, the one it scores best with.
  */
-import type { MatchVerdict, MatchedOffer, Offer, Product } from '../types';
+import type { MatchVerdict, MatchedOffer, Offer, PackSize, Product } from '../types';
 import { BlockingIndex } from './blocking';
 import { setSimilarity } from './features';
-import { analyzeListing, type Listing } from './listing';
+import { analyzeListing, onePiece, packSizeOf, type Listing } from './listing';
 import type { PairScorer, PairVerdict } from './model';
 import { zhScorer } from './configurations';
 import { SPEC_LABELS } from './specs';
@@ -51,9 +52,41 @@ export function toMatchVerdict(v: PairVerdict, threshold: number): MatchVerdict 
   return { ...base, match: false, method: 'dissimilar', reason: `匹配分 ${v.score.toFixed(2)}，低于 ${threshold.toFixed(2)}（${evidence}）` };
 }
 
-export function compareListings(a: ListingFeatures, b: ListingFeatures, scorer: PairScorer = zhScorer()): MatchVerdict {
-  return toMatchVerdict(scorer.verdict(a, b), scorer.threshold);
+const packText = (p: PackSize) => `×${p.count}${p.piece ?? ''}`;
+
+/**
+ * The same product in another pack size (a ×12 for a ×24 item): the pack count is the only conflict, the
+ * pieces agree on what a piece is called, and the listings match once each is read as one piece (pack
+ * counts cut from the title, price divided by the count). Null when that is not so.
+ */
+function otherPack(a: Listing, b: Listing, v: PairVerdict, scorer: PairScorer): MatchVerdict | null {
+  if (!scorer.model.vetoes || v.matched || v.conflicts.length === 0 || v.conflicts.some((c) => c.spec !== 'pack')) return null;
+  const product = packSizeOf(a);
+  const offer = packSizeOf(b);
+  if (!product || !offer || (product.piece && offer.piece && product.piece !== offer.piece)) return null;
+  const piece = scorer.verdict(onePiece(a, product.count), onePiece(b, offer.count));
+  if (!piece.matched || piece.conflicts.length > 0) return null;
+  const evidence = toMatchVerdict(piece, scorer.threshold).reason;
+  return {
+    match: true,
+    method: 'pack',
+    score: piece.score,
+    similarity: v.similarity,
+    reasons: piece.reasons,
+    conflicts: v.conflicts,
+    packs: { product, offer },
+    reason: `同款不同件数（${packText(product)} / ${packText(offer)}），按单价比较；${evidence}`,
+  };
 }
+
+export function compareListings(a: ListingFeatures, b: ListingFeatures, scorer: PairScorer = zhScorer()): MatchVerdict {
+  const v = scorer.verdict(a, b);
+  return otherPack(a, b, v, scorer) ?? toMatchVerdict(v, scorer.threshold);
+}
+
+/** Same pack beats other pack; then the higher score. */
+const betterThan = (x: MatchVerdict, y: MatchVerdict) =>
+  (x.method !== 'pack') !== (y.method !== 'pack') ? x.method !== 'pack' : x.score > y.score;
 
 export interface ProductMatches {
   matched: MatchedOffer[];
@@ -85,7 +118,7 @@ export function matchOffers(products: Product[], offers: Offer[], scorer: PairSc
   for (const c of candidates) {
     if (!c.verdict.match) continue;
     const current = bestFor.get(c.offerIndex);
-    if (!current || c.verdict.score > current.verdict.score) bestFor.set(c.offerIndex, c);
+    if (!current || betterThan(c.verdict, current.verdict)) bestFor.set(c.offerIndex, c);
   }
 
   const out = new Map<string, ProductMatches>(products.map((p) => [p.productId, { matched: [], similar: [] }]));

@@ -9,6 +9,7 @@ import { reshapeOffers } from '@/lib/price-api/reshape';
 import { reshapeItem } from '@/lib/weidian/reshape';
 import { rawItemSchema } from '@/lib/weidian/schemas';
 import { getSandboxCatalogue, toWireItem, toWireOffer } from '@/sandbox/catalogue';
+import { PRODUCT_LINES } from '@/sandbox/product-lines';
 
 const NOW = Date.parse('2026-12-01T04:00:00Z');
 const catalogue = getSandboxCatalogue();
@@ -18,19 +19,43 @@ const itemSku = new Map(catalogue.items.map((i) => [i.num_iid, i.skuId]));
 const offerTruth = new Map(catalogue.offers.map((o) => [o.offer_id, o]));
 const matches = matchOffers(products, offers);
 
+/** Whether two sandbox SKUs are one line and differ only in the value of its `pack` axis (×24盒 vs ×12盒). */
+function otherPackOfSameLine(a: string, b: string): boolean {
+  const [lineA, ...valuesA] = a.split(':');
+  const [lineB, ...valuesB] = b.split(':');
+  const line = PRODUCT_LINES.find((l) => l.id === lineA);
+  if (!line || lineA !== lineB) return false;
+  const differing = line.axes.map((axis, i) => (valuesA[i] !== valuesB[i] ? axis.kind : null)).filter((k) => k !== null);
+  return differing.length === 1 && differing[0] === 'pack';
+}
+
 describe('matching the sandbox catalogue', () => {
-  it('never accepts another variant of the same line', () => {
+  it('never accepts another variant of the same line, except the same product in another pack by unit price', () => {
     const wrongVariants = [...matches].flatMap(([id, m]) =>
-      m.matched.filter((o) => offerTruth.get(o.offerId)!.kind === 'variant' && offerTruth.get(o.offerId)!.skuId !== itemSku.get(id)),
+      m.matched.filter((o) => {
+        const truth = offerTruth.get(o.offerId)!;
+        if (truth.kind !== 'variant' || truth.skuId === itemSku.get(id)) return false;
+        return !(o.verdict.method === 'pack' && otherPackOfSameLine(truth.skuId, itemSku.get(id)!));
+      }),
     );
     expect(wrongVariants.map((o) => o.title)).toEqual([]);
   });
 
-  it('has precision ≥ 99% and recall ≥ 97% over all offers', () => {
+  it('compares some offers of another pack size, and only by unit price', () => {
+    const packOffers = [...matches].flatMap(([id, m]) => m.matched.filter((o) => o.verdict.method === 'pack').map((o) => [id, o] as const));
+    expect(packOffers.length).toBeGreaterThan(0);
+    for (const [id, o] of packOffers) {
+      expect(otherPackOfSameLine(offerTruth.get(o.offerId)!.skuId, itemSku.get(id)!), o.title).toBe(true);
+      expect(o.verdict.packs!.product.count).not.toBe(o.verdict.packs!.offer.count);
+    }
+  });
+
+  it('has precision ≥ 99% and recall ≥ 97% over all offers (another pack counts as neither)', () => {
     let tp = 0;
     let fp = 0;
     for (const [id, m] of matches) {
       for (const o of m.matched) {
+        if (o.verdict.method === 'pack') continue;
         if (offerTruth.get(o.offerId)!.skuId === itemSku.get(id)) tp++;
         else fp++;
       }
@@ -43,7 +68,12 @@ describe('matching the sandbox catalogue', () => {
   it('merges to a lowest price that is the minimum over Weidian and matched in-stock offers', () => {
     for (const product of products) {
       const c = mergeProduct(product, matches.get(product.productId)!);
-      const candidates = [product.priceFen, ...c.matchedOffers.filter((o) => o.inStock).map((o) => o.priceFen)];
+      // An offer of another pack size counts at its price scaled to the item's pack.
+      const forItemsPack = (o: (typeof c.matchedOffers)[number]) => {
+        const packs = o.verdict.packs;
+        return packs ? Math.round((o.priceFen * packs.product.count) / packs.offer.count) : o.priceFen;
+      };
+      const candidates = [product.priceFen, ...c.matchedOffers.filter((o) => o.inStock).map(forItemsPack)];
       expect(c.lowest.priceFen).toBe(Math.min(...candidates));
       expect(c.savingFen).toBe(product.priceFen - c.lowest.priceFen);
       for (const o of c.similarOffers) expect(o.verdict.match).toBe(false);

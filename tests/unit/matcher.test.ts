@@ -70,7 +70,7 @@ describe('compareListings', () => {
     ['Apple iPhone 16 Pro 256GB 沙漠色', 'Apple iPhone 16 Pro 512GB 沙漠色', '存储'],
     ['Apple iPhone 16 Pro 256GB 沙漠色', 'Apple iPhone 16 Pro 256GB 黑色', '颜色'],
     ['Apple iPhone 16 256GB 黑色', 'Apple iPhone 15 256GB 黑色', '型号'],
-    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12盒', '件数'],
+    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12袋', '件数'],
     ['兰蔻 小黑瓶 精华 50ml', '兰蔻 小黑瓶 精华 30ml', '容量'],
     ['花王 纸尿裤 L 54片', '花王 纸尿裤 XL 54片', '尺码'],
     ['飞鹤 星飞帆 奶粉 900g 2段', '飞鹤 星飞帆 奶粉 900g 3段', '段数'],
@@ -86,6 +86,34 @@ describe('compareListings', () => {
     expect(v.match).toBe(false);
     expect(v.method).toBe('conflict');
     expect(v.reason).toContain(label);
+  });
+
+  it.each([
+    ['伊利 纯牛奶 250ml×24盒', '伊利纯牛奶250毫升*12盒', { count: 24, piece: '盒', measure: { amount: 250, unit: 'ml' } }, { count: 12, piece: '盒', measure: { amount: 250, unit: 'ml' } }],
+    ['维达 Vinda 抽纸 3层100抽×12包 超韧', 'Vinda抽纸3层100抽*24包超韧', { count: 12, piece: '包', measure: null }, { count: 24, piece: '包', measure: null }],
+    ['南极人 男士纯棉中筒袜 10双装', '南极人男士纯棉中筒袜5双装', { count: 10, piece: '双', measure: null }, { count: 5, piece: '双', measure: null }],
+    ['农夫山泉 饮用天然水 550ml×24瓶', '农夫山泉 天然水 550ml x12', { count: 24, piece: '瓶', measure: { amount: 550, unit: 'ml' } }, { count: 12, piece: null, measure: { amount: 550, unit: 'ml' } }],
+  ])('compares %s ↔ %s as the same product in another pack', (a, b, productPack, offerPack) => {
+    const v = verdict(a, b);
+    expect(v, v.reason).toMatchObject({ match: true, method: 'pack', packs: { product: productPack, offer: offerPack } });
+    expect(v.conflicts).toEqual([expect.objectContaining({ kind: 'pack' })]);
+    expect(v.reason).toContain('同款不同件数');
+  });
+
+  it.each([
+    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 200ml×12盒', '容量'], // another conflict besides the pack
+    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12袋', '件数'], // boxes against bags
+    ['伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×2箱', '件数'], // cases: their contents are not stated
+    ['伊利 纯牛奶 250ml×12盒×2提', '伊利 纯牛奶 250ml×12盒', '件数'], // two counts: which one is the pack?
+    ['伊利 纯牛奶 250ml×24盒', '蒙牛 纯牛奶 250ml×12盒', '品牌'],
+  ])('does not compare %s ↔ %s by unit price (%s)', (a, b, label) => {
+    const v = verdict(a, b);
+    expect(v.match).toBe(false);
+    expect(v.reason).toContain(label);
+  });
+
+  it('never compares by unit price across different barcodes', () => {
+    expect(verdict('伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12盒', ['6907992100010', '6907992100027'])).toMatchObject({ match: false, method: 'conflict' });
   });
 
   it('trusts an equal barcode and refuses a different one', () => {
@@ -113,5 +141,15 @@ describe('matchOffers', () => {
     expect(result.get('a')!.matched.map((o) => o.offerId)).toEqual(['o1']);
     expect(result.get('b')!.matched.map((o) => o.offerId)).toEqual(['o2']);
     expect(result.get('a')!.similar.map((o) => o.offerId)).toEqual(['o2']);
+  });
+
+  it('gives an offer to the item of its own pack size before one of another pack size', () => {
+    const products = [product('p24', '伊利 纯牛奶 250ml×24盒'), product('p12', '伊利 纯牛奶 250ml×12盒')];
+    const result = matchOffers(products, [offer('o12', '伊利纯牛奶 250毫升*12盒'), offer('o24', '伊利 纯牛奶250ml X24盒 整箱')]);
+    expect(result.get('p24')!.matched.map((o) => [o.offerId, o.verdict.method])).toEqual([['o24', 'title']]);
+    expect(result.get('p12')!.matched.map((o) => [o.offerId, o.verdict.method])).toEqual([['o12', 'title']]);
+    // Alone, the ×12 item takes the ×24 offer too, by unit price.
+    const alone = matchOffers([products[1]!], [offer('o24', '伊利 纯牛奶250ml X24盒 整箱')]);
+    expect(alone.get('p12')!.matched.map((o) => o.verdict.method)).toEqual(['pack']);
   });
 });
