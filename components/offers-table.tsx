@@ -1,14 +1,17 @@
 import { PLATFORM_LABELS, type LowestPrice, type MatchedOffer } from '@/lib/types';
+import { comparablePrice } from '@/lib/compare/merge';
+import { MatchReasons, PackNote } from './match-reasons';
 import { Freshness } from './now';
 import { Price } from './price';
 import { safeHttpsUrl } from './safe-url';
 
-/** Whether `offer` is the one `lowest` points at. */
+/** Whether `offer` is the one `lowest` points at (compared at its price for the item's pack). */
 export function isLowestOffer(offer: MatchedOffer, lowest: LowestPrice): boolean {
   return (
     lowest.platform !== 'weidian' &&
     offer.platform === lowest.platform &&
-    offer.priceFen === lowest.priceFen
+    comparablePrice(offer) === lowest.priceFen &&
+    offer.shopName === lowest.shopName
   );
 }
 
@@ -98,6 +101,7 @@ export function OffersTable({
                   testId="offer-price"
                   className={`text-base font-semibold ${isLowest ? 'text-price' : offer.inStock ? 'text-ink-900' : 'text-ink-400'}`}
                 />
+                <PackNote offer={offer} testId="offer-pack" />
               </td>
               <td className={`${td} max-md:col-span-2 md:max-w-72`}>
                 <span className="flex min-w-0 flex-col">
@@ -114,9 +118,7 @@ export function OffersTable({
                 <Freshness iso={offer.fetchedAt} suffix="" testId="offer-freshness" />
               </td>
               <td className={`${td} max-md:text-xs max-md:before:text-ink-500 max-md:before:content-['匹配依据：']`}>
-                <span data-testid="offer-reason" className="text-ink-600">
-                  {offer.verdict.reason}
-                </span>
+                <MatchReasons verdict={offer.verdict} testId="offer-reason" />
               </td>
               <td className={`${td} max-md:flex max-md:justify-end md:text-right`}>
                 <OutboundLink url={offer.url} label="去看看" platform={platform} />

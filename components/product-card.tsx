@@ -61,7 +61,7 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
             <span className="sr-only">
               {weidianLowest
                 ? `${weidianLabel} ${fenToSpokenYuan(lowest.priceFen)}`
-                : `全网最低价 ${fenToSpokenYuan(lowest.priceFen)}，来自${platformLabel}`}
+                : `全网最低价 ${fenToSpokenYuan(lowest.priceFen)}，来自${platformLabel}${lowest.otherPack ? '，按单价折合' : ''}`}
             </span>
             <span
               aria-hidden="true"
@@ -72,7 +72,12 @@ export function ProductCard({ item, eager = false }: { item: ProductSummary; eag
             >
               {weidianLowest ? weidianLabel : '全网最低'}{' '}
               <span className="font-semibold tabular whitespace-nowrap">{formatFen(lowest.priceFen)}</span>
-              {weidianLowest ? null : <span className="whitespace-nowrap">（{platformLabel}）</span>}
+              {weidianLowest ? null : (
+                <span className="whitespace-nowrap">
+                  （{platformLabel}
+                  {lowest.otherPack ? <span data-testid="lowest-other-pack">，按单价折合</span> : null}）
+                </span>
+              )}
             </span>
           </p>
 

@@ -1,4 +1,5 @@
 import { PLATFORM_LABELS, type MatchedOffer } from '@/lib/types';
+import { MatchReasons } from './match-reasons';
 import { OutboundLink } from './offers-table';
 import { Price } from './price';
 
@@ -30,9 +31,7 @@ export function SimilarOffers({ offers }: { offers: MatchedOffer[] }) {
                   <Price fen={offer.priceFen} label={`${platform}相似商品价`} className="shrink-0 text-sm font-medium text-ink-500" size="sm" />
                 </div>
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <p data-testid="similar-reason" className="rounded-md bg-white px-2 py-1 text-xs text-brand-800 ring-1 ring-brand-100">
-                    {offer.verdict.reason}
-                  </p>
+                  <MatchReasons verdict={offer.verdict} testId="similar-reason" />
                   <OutboundLink url={offer.url} label="查看" platform={platform} />
                 </div>
                 <p className="text-xs text-ink-400">{offer.shopName}</p>

@@ -40,3 +40,35 @@ test('the API answers 400 JSON naming the field', async ({ request }) => {
   expect(res.status()).toBe(400);
   expect((await res.json()).error.fields[0].field).toBe('page_size');
 });
+
+test('an offer of another pack size is shown with both prices and compared by unit price', async ({ page }) => {
+  await page.goto('/?q=金典有机纯牛奶');
+  await page.getByTestId('product-title').filter({ hasText: '24盒' }).first().click();
+  await expect(page).toHaveURL(/\/products\/\d+/);
+  await expect(page.getByTestId('weidian-unit-price')).toHaveText(/单价 ¥\d+\.\d{2}\/100ml/);
+
+  const row = page.getByTestId('matched-offer-row').filter({ has: page.getByTestId('offer-pack') }).first();
+  const pack = row.getByTestId('offer-pack');
+  await expect(pack).toContainText('折合×24盒');
+  const paid = Number(await row.getByTestId('offer-price').getAttribute('data-fen'));
+  const attr = async (name: string) => Number(await pack.getAttribute(name));
+  const [offerCount, productCount, comparable] = [await attr('data-offer-count'), await attr('data-product-count'), await attr('data-comparable-fen')];
+  expect(offerCount).not.toBe(productCount);
+  expect(comparable).toBe(Math.round((paid * productCount) / offerCount));
+  await expect(row.getByTestId('reason-chip').filter({ hasText: '按单价比较' })).toHaveCount(1);
+
+  // The lowest on the page is the minimum over Weidian and the offers at their price for this pack.
+  const weidian = Number(await page.getByTestId('weidian-price').getAttribute('data-fen'));
+  const lowest = Number(await page.getByTestId('lowest-price').getAttribute('data-fen'));
+  const rows = page.getByTestId('matched-offer-row');
+  const forThisPack: number[] = [];
+  for (let i = 0; i < (await rows.count()); i++) {
+    const r = rows.nth(i);
+    if ((await r.getByText('缺货').count()) > 0) continue;
+    const p = r.getByTestId('offer-pack');
+    forThisPack.push(
+      (await p.count()) > 0 ? Number(await p.getAttribute('data-comparable-fen')) : Number(await r.getByTestId('offer-price').getAttribute('data-fen')),
+    );
+  }
+  expect(lowest).toBe(Math.min(weidian, ...forThisPack));
+});

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumb } from '@/components/breadcrumb';
+import { packText } from '@/components/match-reasons';
 import { DegradedBanner } from '@/components/degraded-banner';
 import { compareHref } from '@/components/labels';
 import { Freshness, NowProvider } from '@/components/now';
@@ -13,6 +14,7 @@ import { SimilarOffers } from '@/components/similar-offers';
 import { PriceHistoryChart } from '@/components/price-history-chart';
 import { HistoryRangeLinks, Lowest30DaysBadge, PRICE_HISTORY_ANCHOR } from '@/components/price-history-controls';
 import { StaleNotice } from '@/components/stale-notice';
+import { comparablePrice } from '@/lib/compare/merge';
 import { PAGE_SIZE_DEFAULT } from '@/lib/compare/query';
 import { getProductDetail } from '@/lib/compare/service';
 import { getDb } from '@/lib/db/client';
@@ -43,7 +45,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { product, lowest } = detail.data.comparison;
   return {
     title: product.title,
-    description: `${product.title}：微店价 ${formatFen(product.priceFen)}，全网最低 ${formatFen(lowest.priceFen)}（${PLATFORM_LABELS[lowest.platform]}）。`,
+    description: `${product.title}：微店价 ${formatFen(product.priceFen)}，全网最低 ${formatFen(lowest.priceFen)}（${PLATFORM_LABELS[lowest.platform]}${lowest.otherPack ? '，按单价折合' : ''}）。`,
   };
 }
 
@@ -51,9 +53,12 @@ function requestTimeMs(): number {
   return Date.now();
 }
 
-/** Cheapest first; ties keep the platform order the service gave. */
+/** Cheapest for the item's pack first; ties keep the platform order the service gave. */
 function byPrice(offers: MatchedOffer[]): MatchedOffer[] {
-  return offers.map((o, i) => [o, i] as const).sort((a, b) => a[0].priceFen - b[0].priceFen || a[1] - b[1]).map(([o]) => o);
+  return offers
+    .map((o, i) => [o, i] as const)
+    .sort((a, b) => comparablePrice(a[0]) - comparablePrice(b[0]) || a[1] - b[1])
+    .map(([o]) => o);
 }
 
 /** The chart's data; without a database (or with it failing) the page still shows, without the chart. */
@@ -73,7 +78,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
   if (!detail) notFound();
   const history = await loadHistory(detail.data.comparison.product.productId, range, requestTimeMs());
 
-  const { product, lowest, savingFen, bestByPlatform, matchedOffers, similarOffers } = detail.data.comparison;
+  const { product, lowest, savingFen, bestByPlatform, matchedOffers, similarOffers, unitPrice } = detail.data.comparison;
   const category = CATEGORIES.find((c) => c.id === product.categoryId);
   const weidianLowest = lowest.platform === 'weidian';
   const lowestLabel = PLATFORM_LABELS[lowest.platform];
@@ -125,6 +130,11 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                 <p className="flex flex-col">
                   <span aria-hidden="true" className="text-xs text-ink-500">微店价</span>
                   <Price fen={product.priceFen} label="微店价" testId="weidian-price" size="lg" className="text-2xl font-semibold text-ink-900" />
+                  {unitPrice && (
+                    <span data-testid="weidian-unit-price" className="text-xs text-ink-500 tabular">
+                      单价 {formatFen(unitPrice.fen)}/{unitPrice.per}
+                    </span>
+                  )}
                 </p>
                 {weidianLowest ? (
                   <p className="flex flex-col">
@@ -150,6 +160,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                     </span>
                     <span className="sr-only">
                       全网最低价 {fenToSpokenYuan(lowest.priceFen)}，来自{lowestLabel}
+                      {lowest.otherPack ? '，按单价折合' : ''}
                     </span>
                     <span
                       aria-hidden="true"
@@ -160,6 +171,12 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                     >
                       {formatFen(lowest.priceFen)}
                     </span>
+                    {lowest.otherPack && (
+                      <span data-testid="lowest-other-pack" className="text-xs text-ink-500">
+                        按单价折合；该店 {packText(lowest.otherPack.pack)}装 实付 <span className="tabular">{formatFen(lowest.otherPack.priceFen)}</span>，单价{' '}
+                        <span className="tabular">{formatFen(lowest.otherPack.unitPrice.fen)}/{lowest.otherPack.unitPrice.per}</span>
+                      </span>
+                    )}
                   </p>
                 )}
                 {savingFen > 0 ? (
