@@ -2,7 +2,7 @@
  * The compare service's results → price observations to record (pure).
  *
  * Per product: the Weidian item's price, and each platform's lowest matched in-stock offer (`bestByPlatform`,
- * as lib/compare/merge.ts computed it — never a look-alike or an out-of-stock offer). A platform with no such
+ * as lib/compare/merge.ts computed it — never a look-alike or an out-of-stock offer), priced for the item's pack. A platform with no such
  * offer is simply not observed: its series gets no row (and ends after a heartbeat, see lib/history/series.ts).
  *
  * All of a product's observations carry one instant, by default `product.fetchedAt` (when we read the item
@@ -10,6 +10,7 @@
  * service last saw each listing, differs per offer, and would run backwards whenever the cheapest offer of a
  * platform changes to one seen longer ago — and history only moves forward (lib/history/dedupe.ts).
  */
+import { comparablePrice } from '../compare/merge';
 import type { ProductSummary } from '../types';
 import type { PriceObservation } from './types';
 
@@ -18,7 +19,9 @@ export function observationsFromSummary(summary: ProductSummary, observedAt: str
   const { productId, priceFen } = summary.product;
   return [
     { productId, platform: 'weidian', priceFen, observedAt },
-    ...summary.bestByPlatform.map((offer): PriceObservation => ({ productId, platform: offer.platform, priceFen: offer.priceFen, observedAt })),
+    // At the price for the item's pack: a ×12 offer for a ×24 item is charted at twice its price, so the
+    // series stays comparable with Weidian's and with itself when the platform's best changes pack size.
+    ...summary.bestByPlatform.map((offer): PriceObservation => ({ productId, platform: offer.platform, priceFen: comparablePrice(offer), observedAt })),
   ];
 }
 

@@ -108,6 +108,14 @@ describe('observations from the compare service', () => {
     ]);
   });
 
+  it('records an offer of another pack size at its price for the item’s pack', () => {
+    const twelve = { ...offer('jd', 4990), comparableFen: 9980 };
+    expect(observationsFromSummary(summary('1', 10900, [twelve])).map((o) => [o.platform, o.priceFen])).toEqual([
+      ['weidian', 10900],
+      ['jd', 9980],
+    ]);
+  });
+
   it('a product sold nowhere else is one observation; an explicit instant wins over product.fetchedAt', () => {
     expect(observationsFromSummary(summary('1', 500, []), '2026-12-02T00:00:00.000Z')).toEqual([
       { productId: '1', platform: 'weidian', priceFen: 500, observedAt: '2026-12-02T00:00:00.000Z' },
