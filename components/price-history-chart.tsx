@@ -22,6 +22,10 @@ const STYLE: Record<PriceSource, { color: string; dash?: string; width: number }
   vip: { color: '#0891b2', dash: '6 2 1 2', width: 1.75 },
 };
 
+/**
+ * The viewBox; the text scales with it, so the chart is capped at max-w-2xl (about 1.4×): full width on a
+ * desktop card would draw 11-unit labels near 28 px.
+ */
 const W = 480;
 const H = 220;
 const PAD = { top: 10, right: 10, bottom: 24, left: 64 };
@@ -126,7 +130,7 @@ export function PriceHistoryChart({ history, className }: { history: PriceHistor
   const { x, y, fromMs, toMs } = scales(history, axis);
   return (
     <figure data-testid="price-history-chart" data-range={history.days} className={`flex flex-col gap-3 ${className ?? ''}`}>
-      <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full text-ink-500" fontSize="11">
+      <svg role="img" aria-label={label} viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-2xl text-ink-500" fontSize="11">
         <g data-testid="price-axis">
           {axis.ticks.map((fen) => (
             <g key={fen}>
