@@ -14,7 +14,7 @@ export function Breadcrumb({ items }: { items: Crumb[] }) {
           return (
             <li key={`${i}-${c.label}`} className={`flex min-w-0 items-center gap-x-1 ${last ? 'flex-1' : ''}`}>
               {c.href && !last ? (
-                <Link href={c.href} className="inline-flex min-h-tap items-center rounded hover:text-brand-600">
+                <Link href={c.href} className="inline-flex min-h-tap min-w-tap items-center justify-center rounded hover:text-brand-600">
                   {c.label}
                 </Link>
               ) : (

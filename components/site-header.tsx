@@ -40,7 +40,7 @@ function MerchantNav({ merchant }: { merchant: { shopName: string } | null }) {
       <Link
         href="/orders"
         data-testid="merchant-link"
-        className="inline-flex min-h-tap shrink-0 items-center rounded-lg px-1 text-sm whitespace-nowrap text-ink-600 hover:text-brand-600"
+        className="inline-flex min-h-tap min-w-tap shrink-0 items-center justify-center rounded-lg px-1 text-sm whitespace-nowrap text-ink-600 hover:text-brand-600"
       >
         商家<span className="max-sm:hidden">中心</span>
       </Link>

@@ -44,7 +44,7 @@ export function OrdersTable({ orders, back }: { orders: Order[]; back?: string }
                     href={orderHref(order.orderId, back)}
                     data-testid="order-link"
                     aria-label={`订单 ${order.orderId}，查看详情`}
-                    className="inline-flex min-h-tap items-center rounded font-medium text-ink-900 tabular underline-offset-4 hover:text-brand-600 hover:underline md:min-h-0"
+                    className="inline-flex min-h-tap items-center rounded font-medium text-ink-900 tabular underline-offset-4 hover:text-brand-600 hover:underline"
                   >
                     {order.orderId}
                   </Link>

@@ -3,14 +3,8 @@
  * attacker with curl) can produce. Runs against the production build in sandbox mode.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { loginThroughConsent } from './merchant-login';
 
-async function loginThroughConsent(page: Page, returnTo = '/orders') {
-  await page.goto(`/login?returnTo=${encodeURIComponent(returnTo)}`);
-  await page.getByTestId('login-button').click();
-  await expect(page.locator('#consent-form')).toBeVisible();
-  await page.locator('input[name="merchant"]').first().check();
-  await page.locator('#approve').click();
-}
 
 test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs out', async ({ page }) => {
   await page.goto('/orders');
