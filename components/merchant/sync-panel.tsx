@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Freshness } from '@/components/now';
 import type { SyncStatus } from '@/lib/orders/sync-status';
 
@@ -18,6 +18,16 @@ const POLL_MS = 1000;
 /** A run that has not shown up as running after this many polls is taken as finished (or never started). */
 const POLLS_BEFORE_GIVING_UP_ON_START = 5;
 const MAX_POLL_FAILURES = 10;
+
+const noSubscription = () => () => {};
+
+/**
+ * False in the server's HTML and until hydration, true after: a button whose handler is not attached yet
+ * is shown disabled rather than swallowing the tap.
+ */
+function useHydrated(): boolean {
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
 
 const ms = (iso: string | null) => (iso ? Date.parse(iso) : Number.NaN);
 
@@ -139,6 +149,7 @@ export function SyncPanel({ initial, returnTo }: { initial: SyncStatus; returnTo
     }
   };
 
+  const hydrated = useHydrated();
   const busy = starting || polling;
   const showRunError = notice?.kind === 'failed' || (notice === null && !busy && lastRunFailed(status));
   const loginHref = (reauthorize: boolean) =>
@@ -200,7 +211,7 @@ export function SyncPanel({ initial, returnTo }: { initial: SyncStatus; returnTo
         type="button"
         data-testid="sync-button"
         onClick={start}
-        disabled={busy}
+        disabled={busy || !hydrated}
         aria-busy={busy || undefined}
         className="inline-flex min-h-tap shrink-0 items-center justify-center gap-2 rounded-full bg-brand-500 px-6 text-sm font-medium text-white transition hover:bg-brand-600 active:bg-brand-700 disabled:cursor-not-allowed disabled:bg-brand-300 max-sm:w-full"
       >
