@@ -3,6 +3,9 @@ import type { NextConfig } from 'next';
 const nextConfig: NextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // `next dev` serves its HMR socket and dev chunks only to localhost by default; opened as 127.0.0.1 (as the
+  // tests and the sandbox's OAuth redirect do) the page would never hydrate. Development only.
+  allowedDevOrigins: ['127.0.0.1'],
   // Node libraries loaded from node_modules rather than bundled: ioredis (optional native bits), and the two
   // database drivers (PGlite loads its WASM from its package directory). Externals are also one module
   // instance shared by the proxy's bundle and the pages'.
