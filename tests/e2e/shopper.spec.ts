@@ -21,6 +21,64 @@ test('a shopper searches, sees compared prices and opens a product with its offe
   await page.screenshot({ path: 'test-results/screens/product.png', fullPage: true });
 });
 
+test('a shopper searches, filters, sorts, pages, opens a product and an offer, and comes back to the same view', async ({ page, context }) => {
+  await page.goto('/');
+  const cards = page.getByTestId('product-card');
+  const titles = page.getByTestId('product-title');
+
+  // A Latin query, then a Chinese one, from the search box.
+  await page.getByTestId('search-input').fill('iPhone');
+  await page.getByTestId('search-input').press('Enter');
+  await expect(page).toHaveURL(/q=iPhone/);
+  await expect(cards.first()).toBeVisible();
+  for (const title of await titles.allTextContents()) expect(title.toLowerCase()).toContain('iphone');
+
+  await page.getByTestId('search-input').fill('纸');
+  await page.getByTestId('search-submit').click();
+  await expect(page).toHaveURL(/q=%E7%BA%B8/);
+  await expect(cards.first()).toBeVisible();
+
+  // Category filter and sort are links; the URL is the state.
+  await page.getByTestId('category-filter').locator('[data-category-id="4"]').click();
+  await expect(page).toHaveURL(/category_id=4/);
+  await page.getByTestId('sort-links').locator('[data-sort="price_asc"]').click();
+  await expect(page).toHaveURL(/sort=price_asc/);
+  await expect(page).toHaveURL(/q=%E7%BA%B8/);
+  const lowest = async () => (await page.getByTestId('lowest-price').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-fen')))));
+  const firstPage = await lowest();
+  expect(firstPage).toEqual([...firstPage].sort((a, b) => a - b));
+
+  // Next page: of the whole catalogue, sorted, so there is one.
+  await page.goto('/?sort=price_asc');
+  const page1 = await lowest();
+  await page.getByTestId('pagination').locator('a[rel="next"]').click();
+  await expect(page).toHaveURL(/page=2/);
+  const page2 = await lowest();
+  expect(page2.length).toBeGreaterThan(0);
+  expect(Math.min(...page2)).toBeGreaterThanOrEqual(Math.max(...page1));
+  const view = page.url();
+  const firstTitle = await titles.first().textContent();
+
+  // A product that is cheaper elsewhere, and its outbound link: a new tab, without opener or referrer.
+  const cheaperElsewhere = cards.filter({ has: page.locator('[data-testid="lowest-price"]:not([data-platform="weidian"])') }).first();
+  await cheaperElsewhere.getByTestId('product-title').click();
+  await expect(page).toHaveURL(/\/products\/\d+/);
+  const link = page.getByTestId('offers-table').getByTestId('offer-link').first();
+  await expect(link).toHaveAttribute('target', '_blank');
+  await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+  await expect(link).toHaveAttribute('href', /^https:\/\//);
+  // The shop's page itself is not reachable from here (no outside network): the tab opening is what is checked.
+  await context.route(/^https:\/\//, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<title>offer</title>' }));
+  const [tab] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  expect(await tab.evaluate(() => window.opener)).toBeNull();
+  await tab.close();
+
+  // Back: the same list, page and order.
+  await page.goBack();
+  await expect(page).toHaveURL(view);
+  await expect(titles.first()).toHaveText(firstTitle ?? '');
+});
+
 test('a Latin query and a category filter keep the view in the URL', async ({ page }) => {
   await page.goto('/?q=iPhone&category_id=1&sort=price_asc');
   const prices = page.getByTestId('product-card');
