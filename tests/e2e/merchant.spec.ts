@@ -2,7 +2,7 @@
  * Merchant journeys through the sandbox's OAuth consent page, and the OAuth edge cases a browser (or an
  * attacker with curl) can produce. Runs against the production build in sandbox mode.
  */
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { loginThroughConsent } from './merchant-login';
 
 
