@@ -10,39 +10,41 @@ const config: Config = {
   theme: {
     extend: {
       colors: {
-        // Warm red-orange, the colour Chinese shopping sites use for prices and calls to action.
+        // Warm red-orange, the colour Chinese shopping sites use for prices and calls to action. From 500 up
+        // the shades carry text (white on 500, 500+ on white/50) at WCAG AA contrast, 4.5:1 or more.
         brand: {
           50: '#fff4ed',
           100: '#ffe6d5',
           200: '#fec9aa',
           300: '#fda374',
-          400: '#fb713c',
-          500: '#f94d16',
-          600: '#ea330c',
-          700: '#c2230c',
-          800: '#9a1e12',
-          900: '#7c1c12',
+          400: '#f0622a',
+          500: '#d63a0a',
+          600: '#bd300a',
+          700: '#9f2a0c',
+          800: '#80220f',
+          900: '#661c10',
           950: '#430a06',
         },
-        /** Prices. */
+        /** Prices (DEFAULT ≥ 4.5:1 on white and on `soft`). */
         price: {
-          DEFAULT: '#e4393c',
+          DEFAULT: '#d0282b',
           strong: '#c81623',
           soft: '#fdecec',
         },
         /** Savings / "cheaper elsewhere" accents. */
         saving: {
-          DEFAULT: '#0f8a4f',
+          DEFAULT: '#0a7340',
           soft: '#e6f6ee',
         },
-        // Neutrals with a slight warm cast so the red reads as intentional, not alarming.
+        // Neutrals with a slight warm cast so the red reads as intentional, not alarming. 400 is the lightest
+        // shade used for text (≥ 4.5:1 on white and 50); 300 and below are for lines and fills.
         ink: {
           50: '#faf9f7',
           100: '#f3f2ef',
           200: '#e6e4df',
           300: '#d2cfc8',
-          400: '#a8a49b',
-          500: '#7b776e',
+          400: '#767269',
+          500: '#6b675f',
           600: '#5c5952',
           700: '#45423d',
           800: '#2c2a27',

@@ -52,11 +52,11 @@ main{flex:1;padding:1rem}
 .card{max-width:36rem;margin:2rem auto;display:flex;flex-direction:column;align-items:center;gap:1rem;padding:3rem 1.5rem;
 text-align:center;background:#fff;border-radius:1rem;box-shadow:0 0 0 1px rgba(230,228,223,.7)}
 h1{margin:0;font-size:1.25rem;font-weight:600}
-p{margin:0;font-size:.875rem;color:#7b776e;line-height:1.6}
+p{margin:0;font-size:.875rem;color:#6b675f;line-height:1.6}
 .actions{display:flex;flex-wrap:wrap;justify-content:center;gap:.5rem}
 .btn{display:inline-flex;align-items:center;justify-content:center;min-height:44px;padding:0 1.5rem;border-radius:9999px;
 font-size:.875rem;font-weight:500;text-decoration:none}
-.primary{background:#f94d16;color:#fff}.primary:hover{background:#ea330c}
+.primary{background:#d63a0a;color:#fff}.primary:hover{background:#bd300a}
 .secondary{background:#fff;color:#45423d;box-shadow:0 0 0 1px #e6e4df}.secondary:hover{color:#ea330c}
 a:focus-visible{outline:2px solid #f94d16;outline-offset:2px}
 `;

@@ -17,7 +17,7 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
-:root{--brand:#e6393d;--brand-2:#ff6a3d;--ink:#1f2329;--muted:#8a9099;--line:#eceef1;--bg:#f5f6f8;--tint:#fff3f2}
+:root{--brand:#e6393d;--brand-2:#ff6a3d;--ink:#1f2329;--muted:#5f6570;--line:#eceef1;--bg:#f5f6f8;--tint:#fff3f2}
 *{box-sizing:border-box}
 html,body{margin:0;padding:0}
 body{min-height:100vh;background:var(--bg);color:var(--ink);font:15px/1.55 -apple-system,BlinkMacSystemFont,"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC",sans-serif;-webkit-font-smoothing:antialiased}

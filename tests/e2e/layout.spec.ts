@@ -4,7 +4,7 @@
  * Links inside running text are exempt, as WCAG exempts them. A screenshot of each is saved under test-results/.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { loginThroughConsent } from './merchant-login';
+import { ensureOrders, loginThroughConsent } from './merchant-login';
 
 const VIEWPORTS = [
   { name: 'mobile', width: 375, height: 812 },
@@ -62,13 +62,7 @@ for (const viewport of VIEWPORTS) {
           async () => {
             await loginThroughConsent(page);
             await expect(page.getByTestId('merchant-name')).toBeVisible();
-            // The table with rows is the layout that matters: sync once if this database has none yet.
-            if ((await page.getByTestId('order-row').count()) === 0) {
-              await page.getByTestId('sync-button').click();
-              await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 90_000 });
-              await page.reload();
-            }
-            await expect(page.getByTestId('order-row').first()).toBeVisible();
+            await ensureOrders(page); // the table with rows is the layout that matters
           },
         ],
       ];

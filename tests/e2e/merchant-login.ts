@@ -8,3 +8,13 @@ export async function loginThroughConsent(page: Page, returnTo = '/orders') {
   await page.locator('input[name="merchant"]').first().check();
   await page.locator('#approve').click();
 }
+
+/** On /orders: syncs once when this database has no orders yet, so the table (and an order) can be checked. */
+export async function ensureOrders(page: Page) {
+  if ((await page.getByTestId('order-row').count()) === 0) {
+    await page.getByTestId('sync-button').click();
+    await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 90_000 });
+    await page.reload();
+  }
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+}
