@@ -1,0 +1,84 @@
+/**
+ * Structured logs: one JSON object per line (pino) on stdout, which Vercel and any log drain read as is.
+ *
+ * Every line written while a request is being handled carries its `requestId` (see withRequestId): the id
+ * comes from the proxy (`x-request-id`, set on every request, lib/http/request-id.ts), is kept in an
+ * AsyncLocalStorage for the handler's whole call tree, and is added to each line by pino's `mixin`, so
+ * library code (cache, quotas, clients) logs without passing it around.
+ *
+ * No PII, no secrets: callers log ids and counts, never buyers' data; as a second line of defence the keys
+ * below are redacted wherever they appear in a logged object.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+type RequestContext = { requestId: string };
+
+/** Key names whose values never reach a log line (buyers' data, credentials), at any depth up to two. */
+export const REDACTED_KEYS = [
+  'phone', 'mobile', 'buyerPhone', 'buyerName', 'address', 'receiverAddress', 'receiverName', 'receiverPhone',
+  'accessToken', 'refreshToken', 'access_token', 'refresh_token', 'token', 'secret', 'appSecret', 'password',
+  'authorization', 'cookie', 'sign',
+] as const;
+
+const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+
+function defaultLevel(env: NodeJS.ProcessEnv): string {
+  if (env.LOG_LEVEL) return env.LOG_LEVEL;
+  return env.VITEST ? 'silent' : 'info';
+}
+
+type Globals = { __bijiaLog?: { logger: Logger; context: AsyncLocalStorage<RequestContext> } };
+const g = globalThis as Globals;
+
+const context = (): AsyncLocalStorage<RequestContext> => state().context;
+
+/** A logger with Bijia's format, redaction and request ids, writing to `destination` (stdout by default). */
+export function createLogger(destination?: DestinationStream, level: string = defaultLevel(process.env)): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths, censor: '[redacted]' },
+      mixin: () => {
+        const c = context().getStore();
+        return c ? { requestId: c.requestId } : {};
+      },
+    },
+    destination,
+  );
+}
+
+/**
+ * One logger and one context store per process (kept on globalThis: the proxy's bundle and the pages' share
+ * them, and hot reload does not stack loggers).
+ */
+function state() {
+  if (!g.__bijiaLog) {
+    g.__bijiaLog = { context: new AsyncLocalStorage<RequestContext>(), logger: undefined as unknown as Logger };
+    g.__bijiaLog.logger = createLogger();
+  }
+  return g.__bijiaLog;
+}
+
+/** The process's logger. `log.child({ module: 'cache' })` for a module's own lines. */
+export function getLogger(): Logger {
+  return state().logger;
+}
+
+/** A module's logger: every line says which part of the app wrote it. */
+export function moduleLogger(module: string): Logger {
+  return getLogger().child({ module });
+}
+
+/** Runs `fn` with `requestId` on every log line it (and everything it calls) writes. */
+export function withRequestId<T>(requestId: string, fn: () => T): T {
+  return state().context.run({ requestId }, fn);
+}
+
+/** The id of the request being handled, when there is one. */
+export function currentRequestId(): string | undefined {
+  return state().context.getStore()?.requestId;
+}

@@ -1,0 +1,62 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, currentRequestId, withRequestId } from '@/lib/log';
+
+function capture() {
+  const lines: Record<string, unknown>[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  return { lines, logger: createLogger(stream, 'info') };
+}
+
+describe('logs', () => {
+  it('writes one JSON object per line with an ISO time and a level name', () => {
+    const { lines, logger } = capture();
+    logger.info({ event: 'cache_miss', key: 'compare:s4:abc' }, 'computed');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ level: 'info', event: 'cache_miss', key: 'compare:s4:abc', msg: 'computed' });
+    expect(new Date(lines[0]!.time as string).toISOString()).toBe(lines[0]!.time);
+  });
+
+  it('adds the request id to every line written inside the request, however deep and however late', async () => {
+    const { lines, logger } = capture();
+    await withRequestId('req-1', async () => {
+      logger.info('start');
+      await new Promise((r) => setTimeout(r, 5));
+      logger.child({ module: 'cache' }).warn('deep');
+      expect(currentRequestId()).toBe('req-1');
+    });
+    logger.info('outside');
+    expect(lines.map((l) => [l.msg, l.requestId])).toEqual([
+      ['start', 'req-1'],
+      ['deep', 'req-1'],
+      ['outside', undefined],
+    ]);
+    expect(currentRequestId()).toBeUndefined();
+  });
+
+  it('keeps concurrent requests apart', async () => {
+    const { lines, logger } = capture();
+    await Promise.all(
+      ['a', 'b', 'c'].map((id, i) =>
+        withRequestId(id, async () => {
+          await new Promise((r) => setTimeout(r, 10 - i * 3));
+          logger.info(id);
+        }),
+      ),
+    );
+    for (const l of lines) expect(l.requestId).toBe(l.msg);
+  });
+
+  it('redacts buyers’ data and credentials by key, at any depth it is likely to appear', () => {
+    const { lines, logger } = capture();
+    logger.info({ buyerPhone: '13812345678', order: { receiverAddress: '上海市…', buyer: { receiverName: '张三' } }, accessToken: 'wdat_x', shopId: 's1' });
+    const text = JSON.stringify(lines[0]);
+    for (const secret of ['13812345678', '上海市', '张三', 'wdat_x']) expect(text).not.toContain(secret);
+    expect(lines[0]).toMatchObject({ shopId: 's1', buyerPhone: '[redacted]' });
+  });
+});
