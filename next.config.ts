@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   // database drivers (PGlite loads its WASM from its package directory). Externals are also one module
   // instance shared by the proxy's bundle and the pages'.
   serverExternalPackages: ['ioredis', 'pg', '@electric-sql/pglite'],
+  // Self-hosting: BUILD_STANDALONE=1 writes .next/standalone (docs/deploy.md). Not by default: Vercel does
+  // not need it, and `next start` (the e2e server) warns on a standalone build.
+  ...(process.env.BUILD_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
 };
 
 export default nextConfig;
