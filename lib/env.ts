@@ -9,6 +9,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '../sandbox/credentials';
+import { moduleLogger } from './log';
 
 /** Base used for in-process calls to the embedded sandbox (see lib/upstream/fetch.ts); never resolved by DNS. */
 export const EMBEDDED_SANDBOX_ORIGIN = 'http://sandbox.bijia.internal';
@@ -196,7 +197,7 @@ export function loadEnv(): AppEnv {
   if (!g.__bijiaEnv) {
     g.__bijiaEnv = parseEnv(process.env);
     if (g.__bijiaEnv.sandbox) {
-      console.info('[bijia] Sandbox mode: no Weidian / price API credentials configured, using the built-in sandbox (see README).');
+      moduleLogger('bijia').info({ event: 'sandbox_mode' }, 'Sandbox mode: no Weidian / price API credentials configured, using the built-in sandbox (see README).');
     }
   }
   return g.__bijiaEnv;

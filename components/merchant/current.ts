@@ -2,6 +2,7 @@ import 'server-only';
 import { redirect, unstable_rethrow } from 'next/navigation';
 import { cache } from 'react';
 import { currentMerchant } from '@/lib/auth/session';
+import { moduleLogger } from '@/lib/log';
 
 export type Merchant = { shopId: string; shopName: string };
 
@@ -16,7 +17,7 @@ export const readMerchant = cache(async (): Promise<Merchant | null> => {
   } catch (error) {
     // Next's own signals (cookies() during a static prerender, redirects) are not ours to swallow.
     unstable_rethrow(error);
-    console.error('[merchant] session unreadable', error instanceof Error ? error.name : 'unknown');
+    moduleLogger('merchant').error({ event: 'session_unreadable', error: error instanceof Error ? error.name : 'unknown' }, 'session unreadable');
     return null;
   }
 });

@@ -22,6 +22,7 @@ import type Redis from 'ioredis';
 import { cacheKey } from './keys';
 import { createLocalLocker, createRedisLocker, getLocker, LockBusyError, type Locker } from './lock';
 import { getRedis } from './redis';
+import { moduleLogger } from '../log';
 
 export { cacheKey } from './keys';
 
@@ -88,7 +89,9 @@ export function createCache(config: CacheConfig): Cache {
     l2CircuitBreakerDuration: `${L2_BREAKER_SECONDS}s`,
     onFactoryError: (error) => {
       // A background refresh that failed: the stale copy keeps serving (the key names no person).
-      if (error.isBackgroundFactory) console.warn(`[cache] refresh of ${error.key} failed (${describe(error.cause)}); serving the stale copy`);
+      if (error.isBackgroundFactory) {
+        moduleLogger('cache').warn({ event: 'refresh_failed', key: error.key, reason: describe(error.cause) }, 'refresh failed; serving the stale copy');
+      }
     },
     stores: { compare: store },
   });

@@ -12,6 +12,7 @@ import type Redis from 'ioredis';
 import { errorBrand } from '../brand';
 import { cacheKey } from './keys';
 import { getRedis, isRedisUsable } from './redis';
+import { moduleLogger } from '../log';
 
 const lockBusyBrand = errorBrand('LockBusyError');
 
@@ -46,7 +47,7 @@ export function createRedisLocker(client: Redis, fallback: Locker = createLocalL
   return {
     async withLock(name, options, fn) {
       const local = () => {
-        if (!warned) console.warn('[lock] Redis unavailable: locks only exclude within this instance');
+        if (!warned) moduleLogger('lock').warn({ event: 'redis_down' }, 'Redis unavailable: locks only exclude within this instance');
         warned = true;
         return fallback.withLock(name, options, fn);
       };

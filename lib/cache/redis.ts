@@ -7,6 +7,7 @@
  */
 import 'server-only';
 import Redis, { type RedisOptions } from 'ioredis';
+import { moduleLogger } from '../log';
 
 const g = globalThis as typeof globalThis & { __bijiaRedis?: Map<string, Redis> };
 
@@ -22,7 +23,7 @@ class LoggedRedis extends Redis {
   private readonly duplicatesOutage = { down: false };
 
   override duplicate(override?: Partial<RedisOptions>): Redis {
-    const copy = logOutages(super.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined, ...override }), '[bus]', this.duplicatesOutage);
+    const copy = logOutages(super.duplicate({ maxRetriesPerRequest: null, commandTimeout: undefined, ...override }), 'bus', this.duplicatesOutage);
     const publish = copy.publish.bind(copy) as (...args: unknown[]) => Promise<number>;
     copy.publish = ((...args: unknown[]) =>
       copy.status === 'ready' ? publish(...args) : Promise.reject(new Error('Redis is not connected'))) as typeof copy.publish;
@@ -41,17 +42,17 @@ export function createRedisClient(url: string): Redis {
     retryStrategy: (times) => Math.min(times * 250, 5000),
     lazyConnect: false,
   });
-  return logOutages(client, '[cache]', { down: false });
+  return logOutages(client, 'cache', { down: false });
 }
 
-function logOutages(client: Redis, label: string, outage: { down: boolean }): Redis {
+function logOutages(client: Redis, module: string, outage: { down: boolean }): Redis {
   client.on('error', (error: Error) => {
     // Logged once per outage, not once per request or reconnect attempt.
-    if (!outage.down) console.warn(`${label} Redis unavailable (${error.message}); serving without it until it is back`);
+    if (!outage.down) moduleLogger(module).warn({ event: 'redis_down', reason: error.message }, 'Redis unavailable; serving without it until it is back');
     outage.down = true;
   });
   client.on('ready', () => {
-    if (outage.down) console.info(`${label} Redis is back`);
+    if (outage.down) moduleLogger(module).info({ event: 'redis_back' }, 'Redis is back');
     outage.down = false;
   });
   return client;

@@ -25,6 +25,7 @@ import { Pool } from 'pg';
 import { loadEnv } from '../env';
 import { migrate, type MigrateOptions, type MigrateResult } from './migrate';
 import * as schema from './schema';
+import { moduleLogger } from '../log';
 
 export type DbSchema = typeof schema;
 /** A Drizzle database over either driver. */
@@ -72,7 +73,7 @@ export function createDatabase(config: DbConfig): Database {
       ...(dbSchema === 'public' ? {} : { options: `-c search_path=${dbSchema}` }),
     });
     // An idle client losing its connection (server restart) must not crash the process; the pool replaces it.
-    pool.on('error', (error) => console.warn(`[db] idle PostgreSQL connection failed: ${error.message}`));
+    pool.on('error', (error) => moduleLogger('db').warn({ event: 'idle_connection_failed', reason: error.message }, 'idle PostgreSQL connection failed'));
     const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
     return {
       driver: 'pg',
@@ -131,7 +132,7 @@ export function getDb(): Promise<Db> {
     database,
     ready: (autoMigrates(config, env.nodeEnv) ? database.migrate() : Promise.resolve({ applied: [] })).then(
       ({ applied }) => {
-        if (applied.length) console.info(`[db] applied migrations: ${applied.join(', ')}`);
+        if (applied.length) moduleLogger('db').info({ event: 'migrated', applied }, 'applied migrations');
         return database.db;
       },
     ),

@@ -5,6 +5,7 @@ import type { TokenBucket } from '../quota/token-bucket';
 import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeOffers } from './reshape';
 import { batchResponseSchema, errorBodySchema, searchResponseSchema } from './schemas';
+import { moduleLogger } from '../log';
 
 export interface PriceApiConfig {
   apiKey: string;
@@ -60,7 +61,7 @@ export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
   };
   const keep = (raws: unknown[]) => {
     const { offers, dropped } = reshapeOffers(raws);
-    if (dropped > 0) console.warn(`[price-api] ${dropped} offer(s) dropped: unreadable shape, price or URL`);
+    if (dropped > 0) moduleLogger('price-api').warn({ event: 'offers_dropped', count: dropped }, 'offers dropped: unreadable shape, price or URL');
     return offers;
   };
 

@@ -16,6 +16,7 @@ import { isIP } from 'node:net';
 import type Redis from 'ioredis';
 import { isRedisUsable } from '../cache/redis';
 import { quotaKey, runScript } from './token-bucket';
+import { moduleLogger } from '../log';
 
 export interface LimitPolicy {
   /** Names the counter, so different policies count separately (e.g. 'api'). */
@@ -78,7 +79,7 @@ const toResult = (count: number, resetMs: number, limit: number): LimitResult =>
 export function createRedisLimiter(client: Redis, fallback: InboundLimiter = createLocalLimiter()): InboundLimiter {
   let degraded = false;
   const fallBack = (why: string) => {
-    if (!degraded) console.warn(`[ratelimit] Redis unavailable (${why}); counting per instance until it is back`);
+    if (!degraded) moduleLogger('ratelimit').warn({ event: 'redis_down', reason: why }, 'Redis unavailable; counting per instance until it is back');
     degraded = true;
   };
   return {
@@ -86,7 +87,7 @@ export function createRedisLimiter(client: Redis, fallback: InboundLimiter = cre
       if (isRedisUsable(client)) {
         try {
           const [count, ttl] = (await runScript(client, HIT_SCRIPT, [limitKey(policy.name, key)], [policy.windowMs])) as [number, number];
-          if (degraded) console.info('[ratelimit] Redis is back; limits are shared again');
+          if (degraded) moduleLogger('ratelimit').info({ event: 'redis_back' }, 'Redis is back; limits are shared again');
           degraded = false;
           return toResult(Number(count), Number(ttl), policy.limit);
         } catch (error) {

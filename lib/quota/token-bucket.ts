@@ -21,6 +21,7 @@ import type Redis from 'ioredis';
 import { getRedis, isRedisUsable } from '../cache/redis';
 import { errorBrand } from '../brand';
 import { loadEnv } from '../env';
+import { moduleLogger } from '../log';
 
 const quotaExceededBrand = errorBrand('QuotaExceededError');
 
@@ -148,7 +149,9 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
   const key = bucketKey(name);
   let degraded = false;
   const fallBack = (why: string) => {
-    if (!degraded) console.warn(`[quota] ${name}: Redis unavailable (${why}); using an in-process bucket, so the limit holds per instance only`);
+    if (!degraded) {
+      moduleLogger('quota').warn({ event: 'redis_down', quota: name, reason: why }, 'Redis unavailable; using an in-process bucket, so the limit holds per instance only');
+    }
     degraded = true;
   };
 
@@ -161,7 +164,7 @@ export function createTokenBucket(options: TokenBucketOptions): TokenBucket {
         try {
           const reply = (await runScript(redis, TAKE_SCRIPT, [key], [rate, burst, maxWaitMs])) as [number, number];
           result = [reply[0] === 1, Number(reply[1])];
-          if (degraded) console.info(`[quota] ${name}: Redis is back; the bucket is shared again`);
+          if (degraded) moduleLogger('quota').info({ event: 'redis_back', quota: name }, 'Redis is back; the bucket is shared again');
           degraded = false;
         } catch (error) {
           fallBack(error instanceof Error ? error.message : String(error));

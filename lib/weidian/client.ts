@@ -11,6 +11,7 @@ import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilienc
 import { reshapeItem } from './reshape';
 import { envelopeSchema, itemGetResultSchema, itemListResultSchema, WEIDIAN_CODES } from './schemas';
 import { presentParams, signParams, type SignableParams } from './sign';
+import { moduleLogger } from '../log';
 
 export interface WeidianConfig {
   appKey: string;
@@ -93,7 +94,7 @@ export function createWeidianClient(config: WeidianConfig): WeidianClient {
         skipped++;
       }
     }
-    if (skipped) console.warn(`[weidian] ${skipped} item(s) skipped: unreadable price`);
+    if (skipped) moduleLogger('weidian').warn({ event: 'items_skipped', count: skipped }, 'items skipped: unreadable price');
     return items;
   };
 

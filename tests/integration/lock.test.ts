@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createLocalLocker, createRedisLocker, LockBusyError, type Locker } from '@/lib/cache/lock';
+import { captureLogs } from '../support/capture-logs';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const a = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -51,7 +52,7 @@ describe('Redis failing in the middle of taking a lock', () => {
       },
       eval: async () => 0,
     } as unknown as Redis;
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const locker = createRedisLocker(failing);
       await expect(locker.withLock('x', { ttlMs: 1000 }, async () => 42)).resolves.toBe(42);
@@ -68,9 +69,9 @@ describe('Redis failing in the middle of taking a lock', () => {
         ),
       );
       expect(most).toBe(1);
-      expect(warn).toHaveBeenCalledTimes(1);
+      expect(logs.lines.filter((l) => l.level === 'warn')).toMatchObject([{ module: 'lock', event: 'redis_down' }]);
     } finally {
-      warn.mockRestore();
+      logs.restore();
     }
   });
 });

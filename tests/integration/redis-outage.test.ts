@@ -5,11 +5,12 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/products/compare/route';
 import { bucketKey } from '@/lib/quota/token-bucket';
 import { setEnv } from '../support/process-singletons';
 import { freePort, startRedis, stopRedis } from '../support/redis-server';
+import { captureLogs } from '../support/capture-logs';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sandboxEnv = { WEIDIAN_APP_KEY: undefined, WEIDIAN_APP_SECRET: undefined, PRICE_API_KEY: undefined, PRICE_API_BASE: undefined, WEIDIAN_API_BASE: undefined };
@@ -25,8 +26,7 @@ const QUERIES = ['?category_id=1', '?category_id=2&sort=price_asc', '?q=%E7%89%9
 
 describe('Redis killed mid-run', () => {
   it('every request still answers 200; when Redis returns, entries and the bucket are written there again', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const logs = captureLogs(); // an outage is logged; kept out of the test output
     try {
       const port = await freePort();
       server = await startRedis(port);
@@ -64,8 +64,7 @@ describe('Redis killed mid-run', () => {
       expect(statuses.every((s) => s === 200)).toBe(true);
       inspect.disconnect();
     } finally {
-      warn.mockRestore();
-      info.mockRestore();
+      logs.restore();
     }
   }, 60_000);
 });

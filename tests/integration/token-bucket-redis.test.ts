@@ -1,8 +1,9 @@
 import Redis from 'ioredis';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisClient } from '@/lib/cache/redis';
 import { bucketKey, createTokenBucket, QuotaExceededError, type TokenBucket } from '@/lib/quota/token-bucket';
 import { freePort, startRedis, stopRedis as stop } from '../support/redis-server';
+import { captureLogs } from '../support/capture-logs';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const a = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -73,8 +74,7 @@ describe('token bucket on Redis', () => {
 
 describe('token bucket when Redis dies', () => {
   it('falls back in-process without throwing, logs once, and is shared again once Redis is back', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const port = await freePort();
     let server = await startRedis(port);
     const client = createRedisClient(`redis://127.0.0.1:${port}`);
@@ -91,7 +91,7 @@ describe('token bucket when Redis dies', () => {
       await stop(server);
       await sleep(200);
       for (let i = 0; i < 20; i++) await expect(bucket.take()).resolves.toBeUndefined();
-      const quotaWarnings = warn.mock.calls.filter(([m]) => String(m).startsWith('[quota]'));
+      const quotaWarnings = logs.lines.filter((l) => l.level === 'warn' && l.module === 'quota');
       expect(quotaWarnings).toHaveLength(1);
 
       server = await startRedis(port); // empty: the old key went with the old server
@@ -101,13 +101,12 @@ describe('token bucket when Redis dies', () => {
       await inspect.connect();
       expect(await inspect.exists(bucketKey(name))).toBe(1);
       expect(await inspect.pttl(bucketKey(name))).toBeGreaterThan(0);
-      expect(info.mock.calls.some(([m]) => /shared again/.test(String(m)))).toBe(true);
+      expect(logs.messages('info').some((m) => /shared again/.test(m))).toBe(true);
     } finally {
       inspect.disconnect();
       client.disconnect();
       await stop(server);
-      warn.mockRestore();
-      info.mockRestore();
+      logs.restore();
     }
   }, 30_000);
 });

@@ -5,6 +5,7 @@
  */
 import { redirect } from 'next/navigation';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { captureLogs } from '../support/capture-logs';
 
 const currentMerchant = vi.fn();
 vi.mock('@/lib/auth/session', () => ({ currentMerchant: () => currentMerchant() }));
@@ -15,10 +16,10 @@ describe('readMerchant', () => {
   it('reads a broken session as logged out', async () => {
     const { readMerchant } = await import('@/components/merchant/current');
     currentMerchant.mockRejectedValue(new TypeError('bad seal'));
-    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     await expect(readMerchant()).resolves.toBeNull();
-    expect(error).toHaveBeenCalledWith('[merchant] session unreadable', 'TypeError');
-    error.mockRestore();
+    expect(logs.lines).toMatchObject([{ level: 'error', module: 'merchant', event: 'session_unreadable', error: 'TypeError' }]);
+    logs.restore();
   });
 
   it("lets Next's own errors through", async () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bucketKey, createTokenBucket, QuotaExceededError } from '@/lib/quota/token-bucket';
+import { captureLogs } from '../support/capture-logs';
 
 function clock(start = 1_000_000) {
   let t = start;
@@ -77,16 +78,16 @@ describe('token bucket (in-process, injected clock)', () => {
   });
 
   it('falls back in-process when the Redis client is not usable, logging once', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     const c = clock();
     const deadRedis = { status: 'end' } as unknown as import('ioredis').default;
     const bucket = createTokenBucket({ redis: deadRedis, name: 'x', ratePerSecond: 1, burst: 2, now: c.now, sleep: c.sleep });
     await bucket.take({ maxWaitMs: 0 });
     await bucket.take({ maxWaitMs: 0 });
     await expect(bucket.take({ maxWaitMs: 0 })).rejects.toBeInstanceOf(QuotaExceededError);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]![0]).toMatch(/per instance/);
-    warn.mockRestore();
+    expect(logs.lines.filter((l) => l.level === 'warn')).toMatchObject([{ module: 'quota', event: 'redis_down', quota: 'x' }]);
+    expect(logs.messages('warn')[0]).toMatch(/per instance/);
+    logs.restore();
   });
 
   it('uses a hash-tagged, versioned key and rejects nonsense settings', () => {

@@ -23,6 +23,7 @@ import { getPriceHistory } from '@/lib/history/store';
 import type { HistoryRange, PriceHistory } from '@/lib/history/types';
 import { fenToSpokenYuan, formatFen } from '@/lib/money';
 import { CATEGORIES, PLATFORM_LABELS, type MatchedOffer } from '@/lib/types';
+import { moduleLogger } from '@/lib/log';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -66,7 +67,7 @@ async function loadHistory(productId: string, days: HistoryRange, nowMs: number)
   try {
     return await getPriceHistory(await getDb(), productId, { days, now: nowMs });
   } catch (error) {
-    console.warn(`[history] not shown for ${productId}: ${error instanceof Error ? error.message : String(error)}`);
+    moduleLogger('history').warn({ event: 'history_not_shown', productId, reason: error instanceof Error ? error.message : String(error) }, 'price history not shown');
     return null;
   }
 }
