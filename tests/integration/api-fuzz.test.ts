@@ -4,6 +4,8 @@
  * Only 2xx, 3xx (auth redirects), or a 4xx the route means (a 400 JSON naming a field) may come back:
  * never a 5xx, a rejected promise or a hang.
  */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import { sealData } from 'iron-session';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -281,6 +283,35 @@ describe('/sandbox/* under generated input', () => {
       { numRuns: NUM_RUNS },
     );
   }, 120_000);
+});
+
+/* ---------- the CSRF check covers every state-changing route ---------- */
+
+describe('every POST route under app/api', () => {
+  // Found on disk, so a POST route added later is covered without anyone remembering this list.
+  const routes = readdirSync(path.join(process.cwd(), 'app/api'), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('route.ts'))
+    .map((file) => `/api/${path.dirname(file).split(path.sep).join('/')}`);
+
+  it('has the ones we know of', async () => {
+    const withPost: string[] = [];
+    for (const route of routes) if ('POST' in (await import(`@/app${route}/route`))) withPost.push(route);
+    expect(withPost.sort()).toEqual(['/api/auth/logout', '/api/orders/sync']);
+  });
+
+  it.each(['https://evil.example', 'null', 'http://localhost.evil.example', 'https://localhost'])(
+    'refuses a cross-site request from %s, even with a valid session (403 cross_site)',
+    async (origin) => {
+      for (const route of routes) {
+        const handlers = (await import(`@/app${route}/route`)) as { POST?: (r: Request) => Promise<Response> };
+        if (!handlers.POST) continue;
+        const request = new Request(`http://localhost${route}`, { method: 'POST', headers: { origin, cookie: await COOKIES['session:authorized']() } });
+        const res = await inRequestScope(request, () => handlers.POST!(request));
+        expect([route, res.status]).toEqual([route, 403]);
+        expect((await res.json()).error.code).toBe('cross_site');
+      }
+    },
+  );
 });
 
 /* ---------- regressions the fuzz found ---------- */
