@@ -74,7 +74,11 @@ test.describe('upstream faults', () => {
       const q = encodeURIComponent(`泄露检查 ${name}`);
       await expectError(await request.get(`/api/products/compare?q=${q}`), [502, 503, 504], 'compare');
       await expectError(await request.get(`/api/weidian/products?q=${q}`), [502, 503, 504], 'weidian products');
-      await expectError(await request.get(`/?q=${q}`), [503], 'the home page');
+      const unavailable = await request.get(`/?q=${q}`);
+      await expectError(unavailable, [503], 'the home page');
+      // The proxy's own 503 page carries the security headers too (the page policy: its inline style is allowed).
+      expect(unavailable.headers()['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+' 'strict-dynamic';.*frame-ancestors 'none'/);
+      expect(unavailable.headers()['x-content-type-options']).toBe('nosniff');
       await expectError(await request.get('/products/2000569327?leak-check=' + encodeURIComponent(name)), [200, 503], 'a product page');
       await expectError(await request.get('/api/health'), [503], 'health');
     });
