@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { RESOURCE_POLICY, staticSecurityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
   reactStrictMode: true,
@@ -13,6 +14,16 @@ const nextConfig: NextConfig = {
   // Self-hosting: BUILD_STANDALONE=1 writes .next/standalone (docs/deploy.md). Not by default: Vercel does
   // not need it, and `next start` (the e2e server) warns on a standalone build.
   ...(process.env.BUILD_STANDALONE === '1' ? { output: 'standalone' as const } : {}),
+  // The build assets never reach the proxy (proxy.ts's matcher), which sets these headers on everything else.
+  // Computed by `next build` (NODE_ENV=production: HSTS is sent) and by `next dev` (no HSTS); docs/security.md.
+  async headers() {
+    const headers = { ...staticSecurityHeaders({ production: process.env.NODE_ENV === 'production' }), 'content-security-policy': RESOURCE_POLICY };
+    const list = Object.entries(headers).map(([key, value]) => ({ key, value }));
+    return [
+      { source: '/_next/static/:path*', headers: list },
+      { source: '/_next/image', headers: list },
+    ];
+  },
 };
 
 export default nextConfig;

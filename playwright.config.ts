@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_COMPARE_CACHE_TTL_SECONDS, E2E_HISTORY_DAYS } from './tests/e2e/server-settings';
+import { E2E_COMPARE_CACHE_TTL_SECONDS, E2E_CORS_ORIGIN, E2E_HISTORY_DAYS } from './tests/e2e/server-settings';
 
 /**
  * End-to-end tests run against a production build (`next build` + `next start`) in sandbox mode, in the
@@ -59,6 +59,8 @@ export default defineConfig({
       API_RATE_LIMIT_PER_MINUTE: '100000',
       // The embedded sandbox's fault control (/sandbox/__faults) in a production build: tests/e2e/resilience.spec.ts.
       SANDBOX_FAULTS: '1',
+      // One partner origin granted CORS on /api/* (tests/e2e/security-headers.spec.ts).
+      CORS_ALLOWED_ORIGINS: E2E_CORS_ORIGIN,
       COMPARE_CACHE_TTL_SECONDS: String(E2E_COMPARE_CACHE_TTL_SECONDS),
       NEXT_TELEMETRY_DISABLED: '1',
     },

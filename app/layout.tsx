@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
@@ -21,7 +22,11 @@ export const viewport: Viewport = {
   initialScale: 1,
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Every page is rendered per request, even those that read nothing of it (the 404 page): the proxy's CSP
+  // carries a new nonce each time, and Next can only put it on the scripts of a page it renders now. A page
+  // prerendered at build time would have scripts without a nonce, which the policy blocks (docs/security.md).
+  await connection();
   return (
     <html lang="zh-CN">
       <body className="flex min-h-dvh flex-col">

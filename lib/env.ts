@@ -42,6 +42,33 @@ const wholeNumber = (max: number) =>
     .min(1, { error: 'must be at least 1' })
     .max(max, { error: `must be at most ${max}` });
 
+/**
+ * A comma-separated list of origins (`https://partner.example,http://localhost:3000`), each exactly
+ * `scheme://host[:port]`: no path, query, user or wildcard, since the CORS check compares them verbatim with
+ * the browser's Origin header. A trailing slash is dropped; blank entries are ignored.
+ */
+const originList = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .transform((raw, ctx) => {
+      const origins: string[] = [];
+      for (const entry of raw.split(',').map((e) => e.trim().replace(/\/$/, '')).filter(Boolean)) {
+        let origin: string | null = null;
+        try {
+          const u = new URL(entry);
+          if ((u.protocol === 'http:' || u.protocol === 'https:') && u.origin === entry) origin = u.origin;
+        } catch {
+          // reported below
+        }
+        if (!origin) ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin (scheme://host[:port], http or https, nothing after it)` });
+        else if (!origins.includes(origin)) origins.push(origin);
+      }
+      return origins;
+    })
+    .optional(),
+);
+
 const positiveInt = (fallback: number, max: number) => z.preprocess(blankToUndefined, wholeNumber(max).default(fallback));
 
 /** Like positiveInt but with no default: unset stays undefined (the default is derived from another variable). */
@@ -80,6 +107,8 @@ const rawSchema = z.object({
   /** Stricter per-IP limits for login + callback, and for starting an order sync. Unset: ⌈API_RATE_LIMIT_PER_MINUTE / 6⌉. */
   AUTH_RATE_LIMIT_PER_MINUTE: optionalPositiveInt(1_000_000),
   SYNC_RATE_LIMIT_PER_MINUTE: optionalPositiveInt(1_000_000),
+  /** Origins whose pages may read our public /api answers (CORS); unset: none. */
+  CORS_ALLOWED_ORIGINS: originList,
   /** Set to 1 by Vercel itself; only then are its forwarded-for headers trusted for the client IP. */
   VERCEL: optionalString,
 });
@@ -109,6 +138,8 @@ export interface AppEnv {
   /** Per client IP on /api/auth/login + /api/auth/callback together, and on POST /api/orders/sync. */
   authRateLimitPerMinute: number;
   syncRateLimitPerMinute: number;
+  /** Origins granted CORS on /api/* (exact `scheme://host[:port]`); empty: none. */
+  corsAllowedOrigins: readonly string[];
   /** Running on Vercel (VERCEL=1): the client IP is taken from the headers Vercel sets. */
   onVercel: boolean;
 }
@@ -186,6 +217,7 @@ export function parseEnv(source: Source): AppEnv {
     // Derived by default so that raising API_RATE_LIMIT_PER_MINUTE (as the e2e run does) raises these too.
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
     syncRateLimitPerMinute: e.SYNC_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
+    corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS ?? [],
     onVercel: e.VERCEL === '1',
   };
 }

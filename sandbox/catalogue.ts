@@ -474,8 +474,58 @@ export function buildSandboxCatalogue(seed: number = SANDBOX_SEED): SandboxCatal
   }
 
   const offers = [...factory.offers].sort((a, b) => (a.offer_id < b.offer_id ? -1 : 1));
-  return { items, offers };
+  // The hand-written fixtures come after everything generated, so no generated record changes.
+  return { items: [...items, XSS_ITEM], offers: [...offers, XSS_OFFER] };
 }
+
+// ── Hand-written fixtures ───────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A product whose title is markup, and an offer for it whose link is `javascript:` (tests/e2e/xss.spec.ts):
+ * both must render as text, never run. Appended after generation with ids that cannot collide with and sort
+ * after every generated one (item ids are 2000000000–2999999999-ish, offer ids `ofr_` + hex digits, and
+ * `x` sorts after them), in a shop no demo merchant has, so orders, history and the matcher's training data
+ * (scripts/match-train.ts skips `fixture:` lines) stay as they were.
+ */
+export const FIXTURE_LINE_PREFIX = 'fixture:';
+export const XSS_TITLE = '<img src=x onerror=alert(1)> 测试商品';
+const XSS_BARCODE = makeGtin13('6909998', 1);
+const XSS_PRICE_FEN = 1990;
+
+const XSS_ITEM: SandboxItem = {
+  num_iid: '9000000001',
+  title: XSS_TITLE,
+  price: formatYuan2(XSS_PRICE_FEN),
+  stock: 10,
+  img: '/placeholder-product.svg',
+  cid: 4,
+  cate_name: CATEGORIES.find((c) => c.id === 4)!.name,
+  barcode: XSS_BARCODE,
+  shop_name: '安全测试小铺',
+  update_time: formatWeidianTime(NOVEMBER_2026_START),
+  skuId: `${FIXTURE_LINE_PREFIX}xss`,
+  lineId: `${FIXTURE_LINE_PREFIX}xss`,
+  variant: '',
+  priceFen: XSS_PRICE_FEN,
+};
+
+const XSS_OFFER: SandboxOffer = {
+  offer_id: 'ofr_xss000000001',
+  platform: 'taobao',
+  shop_name: '<b onmouseover=alert(1)>测试店</b>',
+  title: XSS_TITLE,
+  price: formatScrapedPrice(1890, 'bare'),
+  url: 'javascript:alert(1)',
+  in_stock: true,
+  barcode: XSS_BARCODE,
+  category: CATEGORIES.find((c) => c.id === 4)!.slug,
+  skuId: XSS_ITEM.skuId,
+  kind: 'match',
+  generatedFor: XSS_ITEM.num_iid,
+  priceFen: 1890,
+  priceFormat: 'bare',
+  ageMs: 3_600_000,
+};
 
 /** The text of one axis value of a SKU (for look-alike templates). */
 function axisText(sku: Sku, axisIndex: number): string {

@@ -153,6 +153,9 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Sandb
     try {
       const { pathname } = new URL(request.url);
       if (faultControl && pathname.endsWith('/__faults')) return await faultControl.handleControl(request);
+      // Test view of the OAuth server's issued tokens, under the same switch as the fault control: lets an
+      // end-to-end test know the real tokens the app holds, and scan what browsers receive for them.
+      if (faultControl && pathname.endsWith('/__tokens') && request.method === 'GET') return jsonResponse({ tokens: oauth.issuedTokens() });
       route = routes.find((r) => pathname.endsWith(r.suffix));
       if (!route) return jsonResponse({ error: { code: 'not_found', message: `no sandbox endpoint at ${pathname}` } }, 404);
       await route.count?.(request);

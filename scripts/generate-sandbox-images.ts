@@ -10,7 +10,7 @@ import { allowServerOnlyOutsideNext } from '../sandbox/allow-server-only';
 
 allowServerOnlyOutsideNext();
 
-const { getSandboxCatalogue } = await import('../sandbox/catalogue');
+const { getSandboxCatalogue, FIXTURE_LINE_PREFIX } = await import('../sandbox/catalogue');
 const { PRODUCT_LINES } = await import('../sandbox/product-lines');
 const { sandboxItemSvg } = await import('../sandbox/item-image');
 
@@ -19,7 +19,8 @@ await mkdir(outDir, { recursive: true });
 for (const file of await readdir(outDir)) if (file.endsWith('.svg')) await unlink(path.join(outDir, file));
 
 const lines = new Map(PRODUCT_LINES.map((line) => [line.id, line]));
-const { items } = getSandboxCatalogue();
+// The hand-written fixtures use the shared placeholder picture.
+const items = getSandboxCatalogue().items.filter((item) => !item.lineId.startsWith(FIXTURE_LINE_PREFIX));
 for (const item of items) {
   const line = lines.get(item.lineId);
   if (!line) throw new Error(`item ${item.num_iid} has unknown line ${item.lineId}`);

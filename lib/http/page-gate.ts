@@ -50,8 +50,8 @@ function productIdOf(pathname: string): string | null | undefined {
   }
 }
 
-function notFound(request: NextRequest): NextResponse {
-  const headers = new Headers(request.headers);
+function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
+  const headers = new Headers(requestHeaders);
   headers.set(NOT_FOUND_KIND_HEADER, 'product');
   return NextResponse.rewrite(new URL(NOT_FOUND_REWRITE, request.url), { request: { headers } });
 }
@@ -59,26 +59,27 @@ function notFound(request: NextRequest): NextResponse {
 /**
  * A response to send instead of rendering the page, or null to let the page render. Unexpected errors (a
  * bug) are left to the page as well: it meets the same error and its error boundary answers.
+ * `requestHeaders` are those the rendered page is to see (the proxy adds the CSP, whose nonce Next reads).
  */
-export async function gatePage(request: NextRequest): Promise<Response | null> {
+export async function gatePage(request: NextRequest, requestHeaders: Headers = request.headers): Promise<Response | null> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (!isDocumentRequest(request.headers)) return null;
   const { pathname, searchParams } = request.nextUrl;
   if (pathname === '/') {
     const parsed = parseCompareQuery(searchParams);
     if (!parsed.ok) return null; // the page shows which parameter is wrong
-    return guard(request, 'compare', async () => Boolean(await getComparePage(parsed.value)));
+    return guard(request, requestHeaders, 'compare', async () => Boolean(await getComparePage(parsed.value)));
   }
   const productId = productIdOf(pathname);
   if (productId === undefined) return null;
-  if (productId === null) return notFound(request);
-  return guard(request, 'product', async () => (await getProductDetail(productId)) !== null);
+  if (productId === null) return notFound(request, requestHeaders);
+  return guard(request, requestHeaders, 'product', async () => (await getProductDetail(productId)) !== null);
 }
 
 /** Runs the page's own load: null (render the page), a 404 rewrite when it found nothing, or the 503. */
-async function guard(request: NextRequest, page: UnavailablePage, load: () => Promise<boolean>): Promise<Response | null> {
+async function guard(request: NextRequest, requestHeaders: Headers, page: UnavailablePage, load: () => Promise<boolean>): Promise<Response | null> {
   try {
-    return (await load()) ? null : notFound(request);
+    return (await load()) ? null : notFound(request, requestHeaders);
   } catch (error) {
     if (!isUnavailableError(error)) return null;
     const { pathname, search } = request.nextUrl;

@@ -7,10 +7,17 @@ import { createHmac } from 'node:crypto';
 export type SignableValue = string | number | boolean | null | undefined;
 export type SignableParams = Record<string, SignableValue>;
 
-/** RFC 3986 percent-encoding over UTF-8: only unreserved characters (A–Z a–z 0–9 - . _ ~) stay as they are. */
+/** A lone UTF-16 surrogate: not a character, so UTF-8 cannot carry it. */
+const LONE_SURROGATE = /\p{Surrogate}/gu;
+
+/**
+ * RFC 3986 percent-encoding over UTF-8: only unreserved characters (A–Z a–z 0–9 - . _ ~) stay as they are.
+ * A lone surrogate is encoded as U+FFFD, which is what a URL (URLSearchParams, fetch) puts on the wire in its
+ * place: the signature then covers what is sent, and encodeURIComponent does not throw a URIError on it.
+ */
 export function rfc3986(value: string): string {
   // encodeURIComponent leaves !'()* unencoded; RFC 3986 reserves them, so encode those too.
-  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value.replace(LONE_SURROGATE, '\ufffd')).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** The parameters that are sent and signed: every defined, non-null one except `sign`, as strings. */

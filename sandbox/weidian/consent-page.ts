@@ -66,6 +66,21 @@ footer{text-align:center;color:var(--muted);font-size:12px;padding:0 16px 24px}
 
 const STYLE_HASH = createHash('sha256').update(STYLE).digest('base64');
 
+/**
+ * The policy of every sandbox page (and, through the app's proxy, of every /sandbox answer): nothing but the
+ * page's own inline style, no framing. The consent form posts to this origin and is redirected to the app's
+ * redirect_uri, which the sandbox accepts on its own origin or on a loopback host (oauth.ts,
+ * isRegisteredRedirectUri); Chromium applies form-action to that redirect too, so those origins are listed
+ * (CSP cannot name the IPv6 loopback `[::1]`: a redirect_uri there is refused by the browser, not by us).
+ */
+export const SANDBOX_PAGE_CSP = [
+  "default-src 'none'",
+  `style-src 'sha256-${STYLE_HASH}'`,
+  "base-uri 'none'",
+  "form-action 'self' http://localhost:* http://127.0.0.1:* https://localhost:* https://127.0.0.1:*",
+  "frame-ancestors 'none'",
+].join('; ');
+
 /** The headers of every page: no caching, no framing (clickjacking), nothing but the inline style. */
 export function htmlResponse(html: string, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(html, {
@@ -73,7 +88,7 @@ export function htmlResponse(html: string, status = 200, headers: Record<string,
     headers: {
       'content-type': 'text/html; charset=utf-8',
       'cache-control': 'no-store',
-      'content-security-policy': `default-src 'none'; style-src 'sha256-${STYLE_HASH}'; base-uri 'none'; frame-ancestors 'none'`,
+      'content-security-policy': SANDBOX_PAGE_CSP,
       'x-frame-options': 'DENY',
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',

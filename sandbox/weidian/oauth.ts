@@ -67,6 +67,14 @@ export interface WeidianOAuth {
   consent(request: Request): Promise<Response>;
   token(request: Request): Promise<Response>;
   verifyAccessToken(token: string): AccessTokenCheck;
+  /** Every token pair issued so far, oldest first (the sandbox's `…/__tokens` test view; handler.ts). */
+  issuedTokens(): readonly IssuedTokens[];
+}
+
+export interface IssuedTokens {
+  shopId: string;
+  accessToken: string;
+  refreshToken: string;
 }
 
 interface PendingRequest {
@@ -203,6 +211,7 @@ export function createWeidianOAuth(options: WeidianOAuthOptions): WeidianOAuth {
   const codes = new Map<string, CodeRecord>();
   const accessTokens = new Map<string, AccessTokenRecord>();
   const refreshTokens = new Map<string, RefreshTokenRecord>();
+  const issued: IssuedTokens[] = [];
 
   let lastPrune = -Infinity;
   function prune(): void {
@@ -221,6 +230,8 @@ export function createWeidianOAuth(options: WeidianOAuthOptions): WeidianOAuth {
     const refreshToken = `wdrt_${randomToken()}`;
     accessTokens.set(accessToken, { grant, scopes, expiresAt: t + accessTtlMs });
     refreshTokens.set(refreshToken, { grant, expiresAt: t + refreshTtlMs, used: false });
+    issued.push({ shopId: grant.shopId, accessToken, refreshToken });
+    if (issued.length > MAX_PENDING_REQUESTS) issued.shift();
     return jsonResponse(
       {
         access_token: accessToken,
@@ -449,5 +460,5 @@ export function createWeidianOAuth(options: WeidianOAuthOptions): WeidianOAuth {
     return { ok: true, shopId: record.grant.shopId, scopes: record.scopes };
   }
 
-  return { authorize, consent, token, verifyAccessToken };
+  return { authorize, consent, token, verifyAccessToken, issuedTokens: () => issued };
 }

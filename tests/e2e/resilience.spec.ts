@@ -6,26 +6,9 @@
  * - Weidian failing with nothing cached → 503, a friendly page and a retry link that works without JavaScript.
  * Each test uses its own query, so its cache entries are its own.
  */
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { setFaults, untilHealthy } from './sandbox-faults';
 import { E2E_COMPARE_CACHE_TTL_SECONDS } from './server-settings';
-
-type FaultPlan = { errorRate?: number };
-
-/** The whole fault configuration (an upstream left out has none). */
-async function setFaults(request: APIRequestContext, plans: { weidian?: FaultPlan; price?: FaultPlan }) {
-  const res = await request.post('/sandbox/__faults', { data: { ...plans, resetCounters: true } });
-  expect(res.ok(), 'fault control is on (SANDBOX_FAULTS=1)').toBe(true);
-}
-
-/**
- * Until both upstreams answer again. A failing spell may have opened a circuit breaker (half-open after
- * 10 s); /api/health probes through the same clients, so its first success closes it.
- */
-async function untilHealthy(request: APIRequestContext) {
-  await expect
-    .poll(async () => ((await (await request.get('/api/health')).json()) as { status: string }).status, { timeout: 20_000, intervals: [250] })
-    .toBe('ok');
-}
 
 test.afterEach(async ({ request }) => {
   await setFaults(request, {});

@@ -12,3 +12,6 @@ export const E2E_COMPARE_CACHE_TTL_SECONDS = 2;
 
 /** Days of sandbox price history seeded into the e2e database before the server starts: enough for 近30天最低. */
 export const E2E_HISTORY_DAYS = 31;
+
+/** The one origin CORS_ALLOWED_ORIGINS lists on the e2e server. */
+export const E2E_CORS_ORIGIN = 'https://partner.example';

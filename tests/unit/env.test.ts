@@ -140,3 +140,24 @@ describe('parseEnv: quotas and rate limits', () => {
     expect(problemsOf({ AUTH_RATE_LIMIT_PER_MINUTE: '0', SYNC_RATE_LIMIT_PER_MINUTE: 'many' }).sort()).toEqual(['AUTH_RATE_LIMIT_PER_MINUTE', 'SYNC_RATE_LIMIT_PER_MINUTE']);
   });
 });
+
+describe('parseEnv: CORS_ALLOWED_ORIGINS', () => {
+  it('is empty when unset or blank', () => {
+    expect(parseEnv({}).corsAllowedOrigins).toEqual([]);
+    expect(parseEnv({ CORS_ALLOWED_ORIGINS: ' ' }).corsAllowedOrigins).toEqual([]);
+  });
+
+  it('reads a comma-separated list of origins, dropping blanks, a trailing slash and repeats', () => {
+    expect(parseEnv({ CORS_ALLOWED_ORIGINS: 'https://a.example, http://localhost:3000/,,https://a.example' }).corsAllowedOrigins).toEqual([
+      'https://a.example',
+      'http://localhost:3000',
+    ]);
+  });
+
+  it.each(['*', 'https://a.example/path', 'ftp://a.example', 'a.example', 'https://user@a.example', 'https://a.example?x=1', 'https://A.example'])(
+    'names the variable for %j, which is not an exact origin',
+    (value) => {
+      expect(problemsOf({ CORS_ALLOWED_ORIGINS: `https://ok.example,${value}` })).toEqual(['CORS_ALLOWED_ORIGINS']);
+    },
+  );
+});

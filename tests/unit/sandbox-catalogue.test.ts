@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -5,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CATEGORIES, PLATFORMS } from '@/lib/types';
 import {
   buildSandboxCatalogue,
+  FIXTURE_LINE_PREFIX,
   getSandboxCatalogue,
   sandboxSkuIdOfItem,
   sandboxSkuIdOfOffer,
@@ -12,10 +14,15 @@ import {
   toWireOffer,
   type SandboxItem,
   type SandboxOffer,
+  XSS_TITLE,
 } from '@/sandbox/catalogue';
 
 const catalogue = getSandboxCatalogue();
 const { items, offers } = catalogue;
+/** Without the hand-written fixtures (sandbox/catalogue.ts, tested below on their own). */
+const isGenerated = (x: { skuId: string }) => !x.skuId.startsWith(FIXTURE_LINE_PREFIX);
+const generatedItems = items.filter(isGenerated);
+const generatedOffers = offers.filter(isGenerated);
 const itemByIid = new Map(items.map((item) => [item.num_iid, item]));
 const truthOffers = (item: SandboxItem): SandboxOffer[] => offers.filter((offer) => offer.skuId === item.skuId);
 const share = (part: number, whole: number): number => part / whole;
@@ -105,8 +112,8 @@ describe('sandbox catalogue: items', () => {
     for (const book of barcoded.filter((item) => item.cid === 8)) expect(book.barcode).toMatch(/^9787/);
   });
 
-  it('serves only local images, one generated SVG per item, with no outside references', () => {
-    for (const item of items) {
+  it('serves only local images, one generated SVG per generated item, with no outside references', () => {
+    for (const item of generatedItems) {
       expect(item.img).toBe(`/sandbox/items/${item.num_iid}.svg`);
       const file = path.join(process.cwd(), 'public', item.img);
       expect(existsSync(file), `${file} (run scripts/generate-sandbox-images.ts)`).toBe(true);
@@ -189,7 +196,7 @@ describe('sandbox catalogue: offers', () => {
       vip: /^https:\/\/detail\.vip\.com\/detail-\d{7}-\d{10}\.html$/,
     };
     for (const platform of PLATFORMS) expect(offers.filter((o) => o.platform === platform).length, platform).toBeGreaterThan(20);
-    for (const offer of offers) expect(offer.url).toMatch(hosts[offer.platform]!);
+    for (const offer of generatedOffers) expect(offer.url).toMatch(hosts[offer.platform]!);
     expect(offers.some((o) => o.shop_name === '京东自营' || o.shop_name.endsWith('京东自营旗舰店'))).toBe(true);
     expect(offers.some((o) => o.platform === 'pdd' && o.shop_name.includes('百亿补贴'))).toBe(true);
     expect(offers.some((o) => o.platform === 'tmall' && o.shop_name.endsWith('官方旗舰店'))).toBe(true);
@@ -238,5 +245,28 @@ describe('sandbox catalogue: offers', () => {
     const offer = offers[0]!;
     expect(sandboxSkuIdOfOffer(offer.offer_id)).toBe(offer.skuId);
     expect(sandboxSkuIdOfItem('0000000000')).toBeUndefined();
+  });
+});
+
+describe('sandbox catalogue: the hand-written XSS fixture', () => {
+  it('leaves every generated item and offer exactly as it was before the fixture existed', () => {
+    // sha256 of the generated records as built before the fixture was appended (348 items, 1057 offers).
+    const digest = createHash('sha256').update(JSON.stringify({ items: generatedItems, offers: generatedOffers })).digest('hex');
+    expect([generatedItems.length, generatedOffers.length]).toEqual([348, 1057]);
+    expect(digest).toBe('7306f4649febf353330c2b2dd5c506eca48bb4c65cfb5f86d8ad73fb62a2031b');
+  });
+
+  it('is one item titled with markup and one offer for it linking to javascript:, last in id order', () => {
+    const fixtureItems = items.filter((i) => !isGenerated(i));
+    const fixtureOffers = offers.filter((o) => !isGenerated(o));
+    expect(fixtureItems.map((i) => [i.num_iid, i.title])).toEqual([['9000000001', XSS_TITLE]]);
+    expect(XSS_TITLE).toContain('<img src=x onerror=alert(1)>');
+    expect(fixtureOffers.map((o) => [o.generatedFor, o.url])).toEqual([['9000000001', 'javascript:alert(1)']]);
+    expect(items.at(-1)).toBe(fixtureItems[0]);
+    expect(offers.at(-1)).toBe(fixtureOffers[0]);
+    // Its barcode is its own: the matcher can pair the two, and nothing generated.
+    expect(items.filter((i) => i.barcode === fixtureItems[0]!.barcode)).toHaveLength(1);
+    expect(offers.filter((o) => o.barcode === fixtureItems[0]!.barcode)).toEqual(fixtureOffers);
+    expect(isGtin13(fixtureItems[0]!.barcode)).toBe(true);
   });
 });

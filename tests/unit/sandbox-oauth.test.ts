@@ -645,3 +645,22 @@ describe('over real HTTP (standalone server)', () => {
     expect(body.result.total).toBeGreaterThan(5);
   });
 });
+
+describe('…/__tokens: the record of issued tokens (for the e2e secret scan)', () => {
+  it('lists every issued pair, refreshes included, oldest first, under the fault-control switch only', async () => {
+    const handler = createSandboxHandler({ now: () => NOW, faultControl: true });
+    const first = await connect(handler, GUOFEN.shopId);
+    const rotated = await refresh(handler, first.refreshToken);
+    const other = await connect(handler, TUANGOU.shopId);
+    const res = await handler(new Request(`${ORIGIN}/weidian/__tokens`));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { tokens: unknown[] }).tokens).toEqual([
+      { shopId: GUOFEN.shopId, accessToken: first.accessToken, refreshToken: first.refreshToken },
+      { shopId: GUOFEN.shopId, accessToken: rotated.body.access_token, refreshToken: rotated.body.refresh_token },
+      { shopId: TUANGOU.shopId, accessToken: other.accessToken, refreshToken: other.refreshToken },
+    ]);
+    const off = createSandboxHandler({ now: () => NOW, faultControl: false });
+    await connect(off);
+    expect((await off(new Request(`${ORIGIN}/weidian/__tokens`))).status).toBe(404);
+  });
+});

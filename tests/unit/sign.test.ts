@@ -70,3 +70,12 @@ describe('signParams', () => {
     expect(signParams({ ...params, q: '牛奶 ' }, 's1')).not.toBe(sign);
   });
 });
+
+describe('lone surrogates (found by tests/integration/api-fuzz.test.ts)', () => {
+  it('are signed as U+FFFD, the character a URL sends in their place, instead of throwing a URIError', () => {
+    expect(canonicalQuery({ q: 'a\ud800b', k: '\udc00' })).toBe(canonicalQuery({ q: 'a\ufffdb', k: '\ufffd' }));
+    expect(new URLSearchParams({ q: 'a\ud800b' }).get('q')).toBe('a\ufffdb');
+    // A well-formed pair is one character, kept as it is.
+    expect(canonicalQuery({ q: '𠮷' })).toBe('q=%F0%A0%AE%B7');
+  });
+});
