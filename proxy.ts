@@ -14,7 +14,9 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 import { loadEnv } from './lib/env';
+import { withRequestId } from './lib/log';
 import { gatePage } from './lib/http/page-gate';
+import { REQUEST_ID_HEADER, requestIdFrom } from './lib/http/request-id';
 import { applyHeaders, createNonce, isApiPath, preflightHeaders, responseHeaders } from './lib/http/security-headers';
 import { SANDBOX_PAGE_CSP } from './sandbox/weidian/consent-page';
 
@@ -26,18 +28,27 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 }
 
 export async function proxy(request: NextRequest) {
+  // One id per request, on the request (route handlers and pages log with it) and on the answer.
+  const requestId = requestIdFrom(request.headers);
+  return withRequestId(requestId, () => handle(request, requestId));
+}
+
+async function handle(request: NextRequest, requestId: string) {
   const env = loadEnv();
   const { pathname } = request.nextUrl;
   const origin = request.headers.get('origin');
-  const headers = responseHeaders({
-    pathname,
-    origin,
-    nonce: createNonce(),
-    nodeEnv: env.nodeEnv,
-    corsAllowedOrigins: env.corsAllowedOrigins,
-    authorizeUrl: env.oauth.authorizeUrl,
-    sandboxPolicy: SANDBOX_PAGE_CSP,
-  });
+  const headers: Record<string, string> = {
+    ...responseHeaders({
+      pathname,
+      origin,
+      nonce: createNonce(),
+      nodeEnv: env.nodeEnv,
+      corsAllowedOrigins: env.corsAllowedOrigins,
+      authorizeUrl: env.oauth.authorizeUrl,
+      sandboxPolicy: SANDBOX_PAGE_CSP,
+    }),
+    [REQUEST_ID_HEADER]: requestId,
+  };
 
   if (!ALLOWED_METHODS.includes(request.method)) {
     return withHeaders(
@@ -65,6 +76,7 @@ export async function proxy(request: NextRequest) {
   // The request carries the policy too: Next reads the nonce from it and puts it on the scripts it renders.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', headers['content-security-policy']!);
+  requestHeaders.set(REQUEST_ID_HEADER, requestId);
   const answer = (await gatePage(request, requestHeaders)) ?? NextResponse.next({ request: { headers: requestHeaders } });
   return withHeaders(answer, headers);
 }

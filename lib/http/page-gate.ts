@@ -23,6 +23,7 @@ import { UpstreamError } from '../upstream/http';
 import { isUnavailableError } from '../upstream/unavailable';
 import { NOT_FOUND_KIND_HEADER } from './not-found-kind';
 import { unavailableResponse, type UnavailablePage } from './unavailable-page';
+import { moduleLogger } from '../log';
 
 /** Weidian item ids are digit strings (as in app/products/[id]/page.tsx): anything else is a 404 unasked. */
 export const PRODUCT_ID = /^\d{1,20}$/;
@@ -83,7 +84,7 @@ async function guard(request: NextRequest, requestHeaders: Headers, page: Unavai
   } catch (error) {
     if (!isUnavailableError(error)) return null;
     const { pathname, search } = request.nextUrl;
-    console.warn(`[proxy] ${pathname}: ${describe(error)}, answering 503`);
+    moduleLogger('proxy').warn({ event: 'page_unavailable', path: pathname, reason: describe(error) }, 'answering 503');
     return unavailableResponse({ page, retryHref: `${pathname}${search}`, error, head: request.method === 'HEAD' });
   }
 }

@@ -11,6 +11,7 @@ import { loadEnv } from '../env';
 import { clientIp, createLocalLimiter, createRedisLimiter, type InboundLimiter, type LimitPolicy, type LimitResult } from '../quota/inbound';
 import { ownUrl } from './origin';
 import { jsonError } from './responses';
+import { inRequestContext } from './request-context';
 
 export type RateLimitPolicy = LimitPolicy;
 
@@ -104,12 +105,13 @@ export function withRateLimit<Args extends unknown[]>(
   policy: RateLimitPolicy | (() => RateLimitPolicy) = apiRateLimit,
   deps: RateLimitDeps = {},
 ): (request: Request, ...args: Args) => Promise<Response> {
-  return async (request, ...args) => {
+  // In the request's log context too: every public route goes through here (lib/http/request-context.ts).
+  return inRequestContext(async (request: Request, ...args: Args) => {
     const p = typeof policy === 'function' ? policy() : policy;
     const onVercel = deps.onVercel ?? loadEnv().onVercel;
     const limiter = deps.limiter ?? getInboundLimiter(loadEnv().redisUrl);
     const result = await limiter.hit(clientIp(request, onVercel), p);
     if (!result.allowed) return (deps.limited ?? tooManyRequests)(request, result);
     return withHeaders(await handler(request, ...args), rateLimitHeaders(result));
-  };
+  });
 }

@@ -3,6 +3,7 @@ import 'server-only';
 import { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
 import type { QueryIssue } from '../compare/query';
+import { moduleLogger } from '../log';
 
 export interface ErrorBody {
   error: { code: string; message: string; fields?: QueryIssue[] };
@@ -26,10 +27,10 @@ export function failure(error: unknown, route: string) {
     return jsonError(503, 'upstream_busy', '服务繁忙，请稍后再试', undefined, { 'retry-after': seconds });
   }
   if (error instanceof UpstreamError) {
-    console.error(`[${route}] upstream ${error.upstream} failed: ${error.kind}${error.code ? ` ${error.code}` : ''}${error.status ? ` HTTP ${error.status}` : ''}`);
+    moduleLogger('http').error({ event: 'upstream_failed', route, upstream: error.upstream, kind: error.kind, code: error.code, status: error.status }, 'upstream failed');
     const status = error.kind === 'timeout' ? 504 : 502;
     return jsonError(status, 'upstream_unavailable', `上游服务暂时不可用（${error.upstream === 'weidian' ? '微店' : '比价服务'}），请稍后再试`);
   }
-  console.error(`[${route}] unexpected error`, error instanceof Error ? error.name + ': ' + error.message : error);
+  moduleLogger('http').error({ event: 'unexpected_error', route, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, 'unexpected error');
   return jsonError(500, 'internal', '服务器开小差了，请稍后再试');
 }

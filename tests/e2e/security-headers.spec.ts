@@ -155,3 +155,13 @@ test.describe('CORS on /api/*', () => {
     }
   });
 });
+
+test('every answer through the proxy carries a request id: a well-formed one given is kept, others replaced', async ({ request }) => {
+  const given = await request.get('/api/products/compare?q=牛奶', { headers: { 'x-request-id': 'support-ticket-4711' } });
+  expect(given.headers()['x-request-id']).toBe('support-ticket-4711');
+  const fresh = [await request.get('/'), await request.get('/api/health'), await request.get('/orders', { maxRedirects: 0 })].map((r) => r.headers()['x-request-id']);
+  for (const id of fresh) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(new Set(fresh).size).toBe(fresh.length);
+  const junk = await request.get('/', { headers: { 'x-request-id': '{"level":"fatal"}' } });
+  expect(junk.headers()['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+});

@@ -72,7 +72,6 @@ describe('/api/weidian/products', () => {
 describe('upstream down', () => {
   it('answers 502 JSON without the upstream URL when Weidian cannot be reached', async () => {
     restore = setEnv({ ...REAL, WEIDIAN_API_BASE: 'http://127.0.0.1:1', PRICE_API_BASE: 'http://127.0.0.1:1', WEIDIAN_TIMEOUT_MS: '2000' });
-    vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await compare(new Request('http://localhost/api/products/compare'));
     expect(res.status).toBe(502);
     const text = await res.text();
@@ -116,7 +115,6 @@ describe('/api/health', () => {
 
   it('is degraded, still 200, when Redis is down; and leaks no host or port', async () => {
     restore = setEnv({ ...SANDBOX, ...pglite(), REDIS_URL: 'redis://127.0.0.1:1' });
-    vi.spyOn(console, 'warn').mockImplementation(() => {});
     const res = await health(new Request('http://localhost/api/health'));
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -129,5 +127,29 @@ describe('/api/health', () => {
     const res = await health(new Request('http://localhost/api/health'));
     expect(res.status).toBe(503);
     expect((await res.json()).checks.weidian.status).toBe('down');
+  });
+});
+
+describe('request logs', () => {
+  it('every line of a request carries its id, and one line per answer says what was asked and how it went', async () => {
+    restore = setEnv(SANDBOX);
+    const logs = captureLogs();
+    try {
+      const bad = await compare(new Request('http://localhost/api/products/compare?page_size=abc', { headers: { 'x-request-id': 'req-test-0001' } }));
+      expect(bad.status).toBe(400);
+      const ok = await compare(new Request('http://localhost/api/products/compare?q=oauth-code-xyz', { headers: { 'x-request-id': 'req-test-0002' } }));
+      expect(ok.status).toBe(200);
+      const requests = logs.lines.filter((l) => l.event === 'request');
+      expect(requests).toMatchObject([
+        { level: 'info', module: 'http', method: 'GET', path: '/api/products/compare', status: 400, requestId: 'req-test-0001' },
+        { level: 'info', module: 'http', method: 'GET', path: '/api/products/compare', status: 200, requestId: 'req-test-0002' },
+      ]);
+      // The path only: a query string can hold an OAuth code or state.
+      expect(JSON.stringify(logs.lines)).not.toContain('oauth-code-xyz');
+      // Whatever else the compare logged (the sandbox's one unreadable offer, say) was logged in its request.
+      for (const line of logs.lines) expect(line.requestId).toMatch(/^req-test-000[12]$/);
+    } finally {
+      logs.restore();
+    }
   });
 });

@@ -11,6 +11,7 @@ import { getSession, takePendingAuthorization } from '@/lib/auth/session';
 import { ownUrl } from '@/lib/http/origin';
 import { authRateLimit, limitedToLoginPage, withRateLimit } from '@/lib/http/rate-limit';
 import { OAuthGrantError } from '@/lib/weidian/oauth';
+import { moduleLogger } from '@/lib/log';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -38,7 +39,7 @@ async function handleGET(request: Request) {
       return toLogin(request, params.get('state') !== pending.state ? 'state_mismatch' : 'missing_code');
     }
     if (error instanceof OAuthGrantError) return toLogin(request, 'exchange_failed');
-    console.error('[auth/callback] login failed', error instanceof Error ? `${error.name}: ${error.message}` : 'unknown');
+    moduleLogger('auth').error({ event: 'login_failed', error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'login failed');
     return toLogin(request, 'unavailable');
   }
 }

@@ -8,6 +8,7 @@ import { LockBusyError } from '@/lib/cache/lock';
 import { loadEnv } from '@/lib/env';
 import { jsonError } from '@/lib/http/responses';
 import { listAuthorizedShops } from '@/lib/auth/token-store';
+import { inRequestContext } from '@/lib/http/request-context';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,7 @@ function authorized(request: Request, secret: string): boolean {
 
 // Not rate-limited: without the secret it does no work, and off Vercel every client shares one counter, so
 // public traffic could otherwise make the scheduled sync answer 429 and skip a run.
-export async function GET(request: Request) {
+async function handleGET(request: Request) {
   const secret = loadEnv().cronSecret;
   if (!secret) return jsonError(404, 'not_found', 'Not found');
   if (!authorized(request, secret)) return jsonError(401, 'unauthorized', 'Bad or missing cron secret');
@@ -37,3 +38,6 @@ export async function GET(request: Request) {
   }
   return Response.json({ results }, { headers: { 'cache-control': 'no-store' } });
 }
+
+/** Not rate limited (the secret gates it), but logged in its request's context like every route. */
+export const GET = inRequestContext(handleGET);
