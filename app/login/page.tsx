@@ -14,6 +14,7 @@ const LOGIN_ERRORS: Record<string, { title: string; detail: string }> = {
   denied: { title: '微店拒绝了这次授权', detail: '请确认登录的是店铺主账号，然后重试。' },
   state_mismatch: { title: '登录请求校验失败', detail: '为保护账号安全，这次登录已被拒绝。请从本页面重新登录。' },
   missing_code: { title: '没有收到微店的授权结果', detail: '授权回调不完整，请重新登录。' },
+  issuer_mismatch: { title: '授权来源校验失败', detail: '授权结果不是来自微店，这次登录已被拒绝。请从本页面重新登录。' },
   exchange_failed: { title: '授权已失效', detail: '这个授权链接已被使用过或已过期，请重新登录。' },
   unavailable: { title: '微店暂时无法连接', detail: '登录服务暂时不可用，请稍后重试。' },
   rate_limited: { title: '操作过于频繁', detail: '短时间内登录次数太多，请过一分钟再试。' },

@@ -68,6 +68,13 @@ test.describe('OAuth callback edge cases', () => {
     expect(res.headers()['location']).toContain('/login?error=state_mismatch');
   });
 
+  test('a callback whose iss names another server is refused as such, not as a state problem', async ({ request }) => {
+    const authorize = await startLogin(request);
+    const state = authorize.searchParams.get('state')!;
+    const res = await request.get(`/api/auth/callback?code=abc&state=${state}&iss=${encodeURIComponent('https://evil.example')}`, { maxRedirects: 0 });
+    expect(res.headers()['location']).toContain('/login?error=issuer_mismatch');
+  });
+
   test('a callback without a code is refused', async ({ request }) => {
     const authorize = await startLogin(request);
     const res = await request.get(`/api/auth/callback?state=${authorize.searchParams.get('state')}`, { maxRedirects: 0 });

@@ -18,6 +18,15 @@ export const dynamic = 'force-dynamic';
 
 const toLogin = (request: Request, reason: string) => NextResponse.redirect(ownUrl(request, `/login?error=${reason}`), 303);
 
+/**
+ * What was wrong with a callback oauth4webapi refused: an `iss` naming another authorisation server (RFC
+ * 9207: a mix-up attack, or a junk parameter), a state that does not match, or no code.
+ */
+function callbackProblem(error: oauth.OperationProcessingError, params: URLSearchParams, expectedState: string) {
+  if (params.has('iss') && /"iss"/.test(error.message)) return 'issuer_mismatch';
+  return params.get('state') !== expectedState ? 'state_mismatch' : 'missing_code';
+}
+
 async function handleGET(request: Request) {
   const params = new URL(request.url).searchParams;
   const pending = await takePendingAuthorization();
@@ -34,10 +43,7 @@ async function handleGET(request: Request) {
     return NextResponse.redirect(ownUrl(request, pending.returnTo), 303);
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) return toLogin(request, error.error === 'access_denied' ? 'access_denied' : 'denied');
-    if (error instanceof oauth.OperationProcessingError) {
-      // oauth4webapi: a state that does not match, or a callback without a code.
-      return toLogin(request, params.get('state') !== pending.state ? 'state_mismatch' : 'missing_code');
-    }
+    if (error instanceof oauth.OperationProcessingError) return toLogin(request, callbackProblem(error, params, pending.state));
     if (error instanceof OAuthGrantError) return toLogin(request, 'exchange_failed');
     moduleLogger('auth').error({ event: 'login_failed', error: error instanceof Error ? `${error.name}: ${error.message}` : 'unknown' }, 'login failed');
     return toLogin(request, 'unavailable');
