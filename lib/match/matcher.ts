@@ -108,6 +108,8 @@ export function matchOffers(products: Product[], offers: Offer[], scorer: PairSc
   products.forEach((product, productIndex) => {
     const pf = listingOf(product);
     for (const offerIndex of index.candidates(pf)) {
+      // Most blocked pairs are other products with a conflicting spec: dropped below, so not worth scoring.
+      if (scorer.rejectsOutright(pf, offerListings[offerIndex]!, SIMILAR_THRESHOLD)) continue;
       const verdict = compareListings(pf, offerListings[offerIndex]!, scorer);
       if (verdict.match || (verdict.similarity ?? 0) >= SIMILAR_THRESHOLD) candidates.push({ productIndex, offerIndex, verdict });
     }
