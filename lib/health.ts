@@ -40,8 +40,27 @@ async function probe(run: () => Promise<unknown>, whenFailing: CheckStatus): Pro
   }
 }
 
-export async function checkHealth(): Promise<Health> {
+/**
+ * How long one round of probes answers every /api/health call. Monitors and load balancers poll often, and
+ * each round spends a call of both upstreams' quotas and a database query; a few seconds old is still
+ * current for a health check. Calls during a round share it.
+ */
+export const HEALTH_CACHE_MS = 5000;
+
+const g = globalThis as typeof globalThis & { __bijiaHealth?: { key: string; at: number; result: Promise<Health> } };
+
+/** The health of the site, from a round of probes at most HEALTH_CACHE_MS old (per configuration). */
+export function checkHealth(now: number = Date.now()): Promise<Health> {
   const env = loadEnv();
+  const key = JSON.stringify([env.sandbox, env.redisUrl, env.database, env.weidian.apiBase, env.priceApi.apiBase]);
+  const last = g.__bijiaHealth;
+  if (last && last.key === key && now >= last.at && now - last.at < HEALTH_CACHE_MS) return last.result;
+  const result = probeAll(env);
+  g.__bijiaHealth = { key, at: now, result };
+  return result;
+}
+
+async function probeAll(env: ReturnType<typeof loadEnv>): Promise<Health> {
   const providers = getProviders();
   const [redis, database, weidian, priceApi] = await Promise.all([
     env.redisUrl ? probe(() => getRedis(env.redisUrl!).ping(), 'degraded') : Promise.resolve<Check>({ status: 'ok', latencyMs: 0, detail: 'not configured (in-process cache)' }),

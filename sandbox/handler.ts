@@ -9,7 +9,7 @@ import {
 } from './credentials';
 import { createFaultInjector, faultControlEnabledByEnv, transportFaultKind, type FaultController } from './faults';
 import { jsonResponse } from './http';
-import { SANDBOX_MERCHANTS } from './merchants';
+import { SANDBOX_BENCH_MERCHANT, SANDBOX_MERCHANTS } from './merchants';
 import { createPriceApi } from './price/handler';
 import { htmlResponse, renderErrorPage } from './weidian/consent-page';
 import { createWeidianOAuth } from './weidian/oauth';
@@ -62,6 +62,8 @@ export interface SandboxHandlerOptions {
   accessTokenTtlSeconds?: number;
   /** Lifetime of issued refresh tokens, seconds (default 30 days). */
   refreshTokenTtlSeconds?: number;
+  /** Also offer SANDBOX_BENCH_MERCHANT (10,000 orders) on the consent page, for the benchmark. Default false. */
+  benchMerchant?: boolean;
 }
 
 /**
@@ -110,7 +112,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Sandb
   const price = createPriceApi({ catalogue, apiKey: SANDBOX_PRICE_API_KEY, now });
   const oauth = createWeidianOAuth({
     clients: [{ clientId: SANDBOX_WEIDIAN_APP_KEY, clientSecret: SANDBOX_WEIDIAN_APP_SECRET, name: SANDBOX_WEIDIAN_APP_NAME }],
-    merchants: SANDBOX_MERCHANTS,
+    merchants: options.benchMerchant ? [...SANDBOX_MERCHANTS, SANDBOX_BENCH_MERCHANT] : SANDBOX_MERCHANTS,
     now,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: options.refreshTokenTtlSeconds,

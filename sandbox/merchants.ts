@@ -114,8 +114,23 @@ export const SANDBOX_MERCHANTS: readonly SandboxMerchant[] = [
   }),
 ];
 
+/**
+ * A merchant with 10,000 historical orders, for the benchmark's order sync (bench/run.ts, figure h). Not one
+ * of the demo accounts: the consent page offers it only when the sandbox is started with `benchMerchant`
+ * (`SANDBOX_BENCH_MERCHANT=1 npm run sandbox`). It sells the goods of 社区团购优选 (the catalogue has no shop
+ * of its own for it), under its own shop id and order-id digit.
+ */
+export const SANDBOX_BENCH_MERCHANT: SandboxMerchant = merchant({
+  shopId: '1656090009',
+  shopName: '社区团购优选',
+  login: '13600000009',
+  historicalOrders: 10_000,
+  liveMeanGapMs: 600 * MINUTE,
+  orderIdDigit: 9,
+});
+
 export function sandboxMerchant(shopId: string): SandboxMerchant | undefined {
-  return SANDBOX_MERCHANTS.find((m) => m.shopId === shopId);
+  return SANDBOX_MERCHANTS.find((m) => m.shopId === shopId) ?? (shopId === SANDBOX_BENCH_MERCHANT.shopId ? SANDBOX_BENCH_MERCHANT : undefined);
 }
 
 // ── Time helpers (GMT+8 explicitly; never the process's zone) ────────────────────────────────────────────

@@ -16,11 +16,11 @@
  */
 import 'server-only';
 import { BentoCache, bentostore, errors } from 'bentocache';
-import { memoryDriver } from 'bentocache/drivers/memory';
 import { redisBusDriver, redisDriver } from 'bentocache/drivers/redis';
 import type Redis from 'ioredis';
 import { cacheKey } from './keys';
 import { createLocalLocker, createRedisLocker, getLocker, LockBusyError, type Locker } from './lock';
+import { objectMemoryDriver } from './memory-tier';
 import { getRedis } from './redis';
 import { moduleLogger } from '../log';
 
@@ -62,6 +62,8 @@ export interface CacheConfig {
   ttlJitter?: number;
 }
 
+/** Entries in each instance's memory tier (docs/resilience.md). */
+export const L1_MAX_ENTRIES = 200;
 /** After a failed refresh, the stale value is served this long before the next attempt. */
 export const GRACE_BACKOFF_SECONDS = 15;
 /** A fill that holds the cross-instance lock longer than this is presumed dead; others may then compute. */
@@ -74,7 +76,9 @@ const L2_BREAKER_SECONDS = 5;
 export function createCache(config: CacheConfig): Cache {
   const { redis, graceSeconds, prefix = cacheKey('cache'), ttlJitter = 0.1 } = config;
   const locker = config.locker ?? (redis ? createRedisLocker(redis) : createLocalLocker());
-  const l1 = memoryDriver({ maxItems: 500, maxSize: '64mb' });
+  // Values kept as objects, not JSON (memory-tier.ts): what is read from the cache is shared by every reader
+  // in the instance and must never be mutated (nothing does).
+  const l1 = objectMemoryDriver(L1_MAX_ENTRIES);
   const store = redis
     ? bentostore()
         .useL1Layer(l1)

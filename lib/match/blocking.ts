@@ -10,7 +10,7 @@
 import type { Listing } from './listing';
 
 export interface BlockingOptions {
-  /** A token in more right listings than this is not used for blocking (default: max(50, 10% of m)). */
+  /** A token in more right listings than this is not used for blocking (default: max(50, 10% of m), at most 500). */
   maxPostings?: number;
   /** Most token candidates kept per left listing (barcode and model hits are always kept). */
   maxCandidates?: number;
@@ -21,6 +21,13 @@ const push = (index: Map<string, number[]>, key: string, i: number) => {
   if (list) list.push(i);
   else index.set(key, [i]);
 };
+
+/**
+ * However many right listings there are, a token in more than this many says little: without the cap the
+ * postings walked per left listing grow with m, and n × m work comes back (bench/RESULTS.md, figure e). The
+ * same as 10% of m up to m = 5,000, the most offers a result set reads (lib/compare/service.ts OFFERS_MAX).
+ */
+export const MAX_POSTINGS = 500;
 
 export class BlockingIndex {
   private readonly byBarcode = new Map<string, number[]>();
@@ -35,7 +42,7 @@ export class BlockingIndex {
       for (const m of l.models) push(this.byModel, m, i);
       for (const t of l.tokens) push(this.byToken, t, i);
     });
-    this.maxPostings = options.maxPostings ?? Math.max(50, Math.ceil(right.length * 0.1));
+    this.maxPostings = options.maxPostings ?? Math.min(MAX_POSTINGS, Math.max(50, Math.ceil(right.length * 0.1)));
     this.maxCandidates = options.maxCandidates ?? 40;
   }
 

@@ -7,6 +7,7 @@
  * more, piece against piece: the same product in another pack is compared by unit price (merge.ts). Blocking (blocking.ts) keeps n products × m offers from being
  * n·m comparisons. An offer is matched to at most one product, the one it scores best with.
  */
+import { LRUCache } from 'lru-cache';
 import type { MatchVerdict, MatchedOffer, Offer, PackSize, Product } from '../types';
 import { BlockingIndex } from './blocking';
 import { setSimilarity } from './features';
@@ -27,7 +28,24 @@ export function features(title: string, barcode: string | null = null, priceYuan
   return analyzeListing({ title, barcode: barcode ?? undefined, price: priceYuan });
 }
 
-const listingOf = (x: Product | Offer) => features(x.title, x.barcode, x.priceFen / 100);
+/**
+ * Analysed listings, by what the analysis reads (title, barcode, price): the same offers come back in every
+ * result set of their category and at every refresh, and analysing one costs more than scoring a pair.
+ * Listings are never mutated (onePiece makes a new one), so sharing them is safe.
+ */
+const analysed = new LRUCache<string, Listing>({ max: 20_000 });
+
+function listingOf(x: Product | Offer): Listing {
+  const key = `${x.title}\u0000${x.barcode ?? ''}\u0000${x.priceFen}`;
+  let listing = analysed.get(key);
+  if (!listing) analysed.set(key, (listing = features(x.title, x.barcode, x.priceFen / 100)));
+  return listing;
+}
+
+/** Analyses listings ahead of matchOffers (e.g. each page of offers while the next is being fetched). */
+export function prepareListings(xs: readonly (Product | Offer)[]): void {
+  for (const x of xs) listingOf(x);
+}
 
 /** Mean of the Dice coefficient and the overlap coefficient: robust to one side adding a few extra words. */
 export function titleSimilarity(a: Set<string>, b: Set<string>): number {
@@ -108,6 +126,8 @@ export function matchOffers(products: Product[], offers: Offer[], scorer: PairSc
   products.forEach((product, productIndex) => {
     const pf = listingOf(product);
     for (const offerIndex of index.candidates(pf)) {
+      // Most blocked pairs are other products with a conflicting spec: dropped below, so not worth scoring.
+      if (scorer.rejectsOutright(pf, offerListings[offerIndex]!, SIMILAR_THRESHOLD)) continue;
       const verdict = compareListings(pf, offerListings[offerIndex]!, scorer);
       if (verdict.match || (verdict.similarity ?? 0) >= SIMILAR_THRESHOLD) candidates.push({ productIndex, offerIndex, verdict });
     }

@@ -8,6 +8,7 @@
  * labels do not follow a variant rule). The models live in lib/match/models/*.json.
  */
 import { FEATURE_COUNT, FEATURE_NAMES, Idf, pairFeatures, setSimilarity, sharedModel, type TokenStats } from './features';
+import { compareSpecs } from './specs';
 import { CompiledTrees, type BoostedTrees, type TrainOptions } from './gbdt';
 import type { Listing } from './listing';
 import type { ConflictKind, MatchConflict, MatchReason } from '../types';
@@ -129,9 +130,21 @@ export class PairScorer {
     return this.trees.proba(pairFeatures(a, b, this.idf, this.buffer, this.specs));
   }
 
+  /**
+   * True when the pair is certainly no match and its title similarity is below `minSimilarity`, decided
+   * without features or trees: a vetoing spec conflict other than the pack count (a pack-only conflict may
+   * still be the same product in another pack, lib/match/matcher.ts), and no pair of barcodes (an equal one
+   * would match whatever the specs). The verdict of such a pair would be a 'conflict' whatever its score,
+   * so a caller that drops such pairs anyway (matchOffers, below the 相似商品 threshold) need not score it.
+   */
+  rejectsOutright(a: Listing, b: Listing, minSimilarity: number): boolean {
+    if (!this.model.vetoes || (a.barcode && b.barcode)) return false;
+    if (titleSimilarity(a, b) >= minSimilarity) return false;
+    return compareSpecs(a.specs, b.specs).conflicts.some((c) => c.kind !== 'pack');
+  }
+
   verdict(a: Listing, b: Listing): PairVerdict {
-    const grams = setSimilarity(a.grams, b.grams);
-    const similarity = round2((grams.dice + grams.overlap) / 2);
+    const similarity = titleSimilarity(a, b);
     if (a.barcode && b.barcode) {
       if (a.barcode === b.barcode) return { matched: true, score: 1, similarity, reasons: [{ kind: 'barcode', value: a.barcode }], conflicts: [] };
       return { matched: false, score: 0, similarity, reasons: [], conflicts: [{ kind: 'barcode', spec: 'barcode', a: a.barcode, b: b.barcode }] };
@@ -150,3 +163,9 @@ export class PairScorer {
 }
 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** Character-bigram title similarity, rounded to 2 places: PairVerdict.similarity. */
+function titleSimilarity(a: Listing, b: Listing): number {
+  const grams = setSimilarity(a.grams, b.grams);
+  return round2((grams.dice + grams.overlap) / 2);
+}

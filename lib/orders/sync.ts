@@ -212,7 +212,8 @@ class SyncRun {
     };
     let complete = true;
     try {
-      while (cursor) cursor = await this.step(cursor);
+      let page: Promise<TradeListPage> | undefined;
+      while (cursor) ({ cursor, page } = await this.step(cursor, page));
     } catch (error) {
       if (!(error instanceof PageBudgetExhausted)) throw error;
       complete = false;
@@ -221,10 +222,14 @@ class SyncRun {
     return { runId: this.runId, pages: this.pages, orders: this.received, upserted: this.upserted, checkpoint: this.checkpoint, complete };
   }
 
-  /** One page: fetch (and verify), store with the checkpoint, and say where to go next (null = done). */
-  private async step(cursor: Cursor): Promise<Cursor | null> {
+  /**
+   * One page: fetch (and verify), store with the checkpoint, and say where to go next (null = done). Where
+   * to go next depends on the page alone, not on storing it, so the next page's read is under way while
+   * this one is written (`page`, handed back for the next step): the writes hide behind the reads.
+   */
+  private async step(cursor: Cursor, prefetched?: Promise<TradeListPage>): Promise<{ cursor: Cursor | null; page?: Promise<TradeListPage> }> {
     const T = cursor.startTime;
-    const page = await this.fetch(T, cursor.page);
+    const page = await (prefetched ?? this.fetch(T, cursor.page));
     const trades = page.trades;
     this.checkOrder(trades, T);
     if (this.total === null) this.total = page.total;
@@ -258,8 +263,11 @@ class SyncRun {
       next = page.hasNext ? { startTime: T, page: cursor.page + 1, prevLast: keyOf(last), settled: cursor.settled } : null;
     }
 
+    const ahead = next ? this.fetch(next.startTime, next.page) : undefined;
+    // Awaited by the next step; a failure while this page is stored (or after it fails) is handled there.
+    ahead?.catch(() => undefined);
     await this.store(trades, checkpoint);
-    return next;
+    return { cursor: next, page: ahead };
   }
 
   private isSettled(t: Date): boolean {

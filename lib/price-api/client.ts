@@ -4,8 +4,11 @@ import { requestJson, UpstreamError, type FetchLike } from '../upstream/http';
 import type { TokenBucket } from '../quota/token-bucket';
 import { createUpstreamPolicy, type UpstreamPolicy } from '../upstream/resilience';
 import { reshapeOffers } from './reshape';
+import type { z } from 'zod';
 import { batchResponseSchema, errorBodySchema, searchResponseSchema } from './schemas';
 import { moduleLogger } from '../log';
+
+type SearchPage = z.output<typeof searchResponseSchema>;
 
 export interface PriceApiConfig {
   apiKey: string;
@@ -33,7 +36,11 @@ export interface BatchQuery {
 
 export interface PriceApiClient {
   /** Every offer for a search, following cursors until the last page or `maxOffers`. */
-  searchAll(search: OfferSearch, maxOffers: number): Promise<Offer[]>;
+  /**
+   * Every offer for a search, following the cursors (up to `maxOffers`). `onPage` gets each page's offers
+   * as soon as it is read, while the next page is requested: work on them overlaps the wait.
+   */
+  searchAll(search: OfferSearch, maxOffers: number, onPage?: (offers: Offer[]) => void): Promise<Offer[]>;
   /** Candidates for up to 50 items in one call, keyed by ref. */
   batch(queries: BatchQuery[], perQueryLimit?: number): Promise<Map<string, Offer[]>>;
 }
@@ -66,20 +73,29 @@ export function createPriceApiClient(config: PriceApiConfig): PriceApiClient {
   };
 
   return {
-    async searchAll(search, maxOffers) {
+    async searchAll(search, maxOffers, onPage) {
       const offers: Offer[] = [];
-      let cursor: string | null = null;
-      // Bounded: a service that keeps answering with cursors cannot keep us here forever.
-      for (let pages = 0; pages < Math.ceil(maxOffers / SEARCH_LIMIT_MAX) + 1; pages++) {
+      const page = (cursor: string | null) => {
         const qs = new URLSearchParams({ limit: String(SEARCH_LIMIT_MAX) });
         if (search.keyword) qs.set('keyword', search.keyword);
         if (search.barcode) qs.set('barcode', search.barcode);
         if (search.category) qs.set('category', search.category);
         if (cursor) qs.set('cursor', cursor);
-        const r = await read(`${config.apiBase}/v1/offers/search?${qs}`, { method: 'GET', headers }, searchResponseSchema);
-        offers.push(...keep(r.offers));
-        cursor = r.next_cursor;
-        if (!cursor || offers.length >= maxOffers) break;
+        return read(`${config.apiBase}/v1/offers/search?${qs}`, { method: 'GET', headers }, searchResponseSchema);
+      };
+      // Bounded: a service that keeps answering with cursors cannot keep us here forever.
+      const maxPages = Math.ceil(maxOffers / SEARCH_LIMIT_MAX) + 1;
+      let pending: Promise<SearchPage> | null = page(null);
+      for (let pages = 1; pending; pages++) {
+        const r: SearchPage = await pending;
+        const got = keep(r.offers);
+        offers.push(...got);
+        pending = r.next_cursor && offers.length < maxOffers && pages < maxPages ? page(r.next_cursor) : null;
+        if (!onPage) continue;
+        // The next page (the cursors are sequential) is on its way while onPage works: let its request
+        // actually leave (it takes a few turns of the event loop) before onPage holds the thread.
+        if (pending) await new Promise((resolve) => setImmediate(resolve));
+        onPage(got);
       }
       return offers.slice(0, maxOffers);
     },

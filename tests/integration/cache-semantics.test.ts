@@ -175,6 +175,30 @@ describe('in-memory tier', () => {
   });
 });
 
+describe('memory tier hits', () => {
+  it('hand out the cached value itself, not a copy parsed again on every read', async () => {
+    const cache = createCache({ graceSeconds: 60 });
+    const compute = async () => ({ items: [{ id: 1 }] });
+    const first = await cache.getOrCompute('k', compute, { ttlSeconds: () => 60 });
+    const second = await cache.getOrCompute('k', compute, { ttlSeconds: () => 60 });
+    expect(second.state).toBe('hit');
+    expect(second.value).toBe(first.value);
+    await cache.close();
+  });
+
+  it('read a value another instance wrote to Redis, again and again (bentocache stores it serialised: parsed once)', async () => {
+    const prefix = freshPrefix();
+    const [a, b] = [redisCache(prefix), redisCache(prefix)];
+    const compute = async () => ({ items: [{ id: 1 }] });
+    await a.getOrCompute('k', compute, { ttlSeconds: () => 60 });
+    const first = await b.getOrCompute('k', compute, { ttlSeconds: () => 60 });
+    const second = await b.getOrCompute('k', compute, { ttlSeconds: () => 60 });
+    expect([first.state, second.state]).toEqual(['hit', 'hit']);
+    expect(first.value).toEqual({ items: [{ id: 1 }] });
+    expect(second.value).toEqual(first.value);
+  });
+});
+
 describe('a value another instance filled', () => {
   it("lives in this instance's memory tier only as long as its own fresh time", async () => {
     const prefix = freshPrefix();

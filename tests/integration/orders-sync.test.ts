@@ -374,18 +374,27 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
 
   it('a run superseded by another (lock expired) stops writing', async () => {
     const s = await sandboxFor(SMALL.shopId);
-    s.intercept(async (call) => {
-      // Someone else claims the state row while we are on page 2.
-      if (call === 2) await t.db.update(orderSyncState).set({ runId: 'someone-else' }).where(sql`${orderSyncState.shopId} = ${SMALL.shopId}`);
-      return undefined;
-    });
+    // Someone else claims the state row once page 1 is stored, while we are on page 2 (whose read is already
+    // under way then: the next page is read while one is stored).
+    const takeOver = async (p: { pages: number }) => {
+      if (p.pages === 1) await t.db.update(orderSyncState).set({ runId: 'someone-else' }).where(sql`${orderSyncState.shopId} = ${SMALL.shopId}`);
+    };
     const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      await expect(run(s, SMALL.shopId, { pageSize: 10 })).rejects.toMatchObject({ name: 'SyncSupersededError' });
+      await expect(run(s, SMALL.shopId, { pageSize: 10, onProgress: takeOver })).rejects.toMatchObject({ name: 'SyncSupersededError' });
     } finally {
       errorLog.mockRestore();
     }
     expect((await rowsFor(SMALL.shopId)).length).toBe(10); // page 1 only; page 2 was rolled back
+  });
+
+  it('reads the next page while it stores one', async () => {
+    const s = await sandboxFor(SMALL.shopId);
+    const events: string[] = [];
+    s.intercept((call) => void events.push(`read ${call}`));
+    await run(s, SMALL.shopId, { pageSize: 10, onProgress: (p) => void events.push(`stored ${p.pages}`) });
+    // Read 2 starts before page 1 is stored, read 3 before page 2 is, and so on.
+    expect(events.slice(0, 4)).toEqual(['read 1', 'read 2', 'stored 1', 'read 3']);
   });
 
   it('refuses a shop that is not a merchant', async () => {

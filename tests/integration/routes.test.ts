@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDb } from '@/lib/db/client';
+import { checkHealth, HEALTH_CACHE_MS } from '@/lib/health';
+import { getProviders } from '@/lib/upstream/providers';
 import { GET as compare } from '@/app/api/products/compare/route';
 import { GET as health } from '@/app/api/health/route';
 import { GET as weidianProducts } from '@/app/api/weidian/products/route';
@@ -111,6 +113,18 @@ describe('/api/health', () => {
     const body = await res.json();
     expect(body).toMatchObject({ status: 'ok', mode: 'sandbox' });
     for (const name of ['redis', 'database', 'weidian', 'priceApi']) expect(body.checks[name]).toMatchObject({ status: 'ok' });
+  });
+
+  it('answers from one round of probes for HEALTH_CACHE_MS, then probes again', async () => {
+    restore = setEnv({ ...SANDBOX, ...pglite() });
+    const probe = vi.spyOn(getProviders().weidian, 'listItems');
+    const now = Date.now() + 60_000; // past any round an earlier test left
+    const [first, second] = await Promise.all([checkHealth(now), checkHealth(now + 1)]);
+    expect(await checkHealth(now + HEALTH_CACHE_MS - 1)).toBe(first);
+    expect(second).toBe(first);
+    expect(probe).toHaveBeenCalledTimes(1);
+    await checkHealth(now + HEALTH_CACHE_MS);
+    expect(probe).toHaveBeenCalledTimes(2);
   });
 
   it('is degraded, still 200, when Redis is down; and leaks no host or port', async () => {

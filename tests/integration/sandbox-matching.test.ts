@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeProduct } from '@/lib/compare/merge';
-import { matchOffers } from '@/lib/match/matcher';
+import { compareListings, features, matchOffers, SIMILAR_THRESHOLD } from '@/lib/match/matcher';
+import { BlockingIndex } from '@/lib/match/blocking';
+import { zhScorer } from '@/lib/match/configurations';
 import { reshapeOffers } from '@/lib/price-api/reshape';
 import { reshapeItem } from '@/lib/weidian/reshape';
 import { rawItemSchema } from '@/lib/weidian/schemas';
@@ -84,5 +86,22 @@ describe('matching the sandbox catalogue', () => {
     const merged = products.map((p) => mergeProduct(p, matches.get(p.productId)!));
     expect(merged.filter((c) => c.savingFen > 0).length).toBeGreaterThan(products.length * 0.2);
     expect(merged.filter((c) => c.matchedOffers.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('leaves unscored only blocked pairs that would be dropped anyway (no match, below the 相似商品 threshold)', () => {
+    const scorer = zhScorer();
+    const offerListings = offers.map((o) => features(o.title, o.barcode, o.priceFen / 100));
+    const index = new BlockingIndex(offerListings);
+    let rejected = 0;
+    for (const p of products) {
+      const pf = features(p.title, p.barcode, p.priceFen / 100);
+      for (const i of index.candidates(pf)) {
+        if (!scorer.rejectsOutright(pf, offerListings[i]!, SIMILAR_THRESHOLD)) continue;
+        rejected++;
+        const v = compareListings(pf, offerListings[i]!, scorer);
+        expect(v.match || (v.similarity ?? 0) >= SIMILAR_THRESHOLD, `${p.title} / ${offers[i]!.title}`).toBe(false);
+      }
+    }
+    expect(rejected).toBeGreaterThan(1000);
   });
 });

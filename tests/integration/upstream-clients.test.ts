@@ -97,6 +97,18 @@ describe('price API client ↔ sandbox', () => {
     expect(batch.get('b')).toEqual([]);
   });
 
+  it('hands each cursor page to onPage once it is read, with the next page already requested', async () => {
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => (requests++, fetch(input, init));
+    const client = createPriceApiClient({ apiKey: SANDBOX_PRICE_API_KEY, apiBase: `${server.url}/price`, timeoutMs: 5000, fetch: counting });
+    const seen: { offers: number; requestsSoFar: number }[] = [];
+    const all = await client.searchAll({}, 5000, (offers) => seen.push({ offers: offers.length, requestsSoFar: requests }));
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.reduce((sum, p) => sum + p.offers, 0)).toBe(all.length);
+    // Page k is handed over after request k + 1 went out (the last page: no next one).
+    expect(seen.map((p) => p.requestsSoFar)).toEqual(seen.map((_, k) => Math.min(k + 2, seen.length)));
+  });
+
   it('turns a wrong API key into an http 401 UpstreamError', async () => {
     const error = await price('wrong').searchAll({}, 10).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'UpstreamError', kind: 'http', status: 401, code: 'unauthorized' });

@@ -3,7 +3,7 @@
  * and score known pairs sensibly, and blocking keeps the comparisons far below n·m.
  */
 import { describe, expect, it } from 'vitest';
-import { BlockingIndex } from '@/lib/match/blocking';
+import { BlockingIndex, MAX_POSTINGS } from '@/lib/match/blocking';
 import { FEATURE_NAMES } from '@/lib/match/features';
 import { averageModels, predictProba, trainBoostedTrees } from '@/lib/match/gbdt';
 import { analyzeListing } from '@/lib/match/listing';
@@ -132,6 +132,13 @@ describe('blocking', () => {
     const got = index.candidates(left);
     expect(got.length).toBeLessThan(right.length / 4);
     expect(got.map((i) => right[i]!.text)).toContain('电动牙刷 hx6730 款c');
+  });
+
+  it('ignores a token in more than MAX_POSTINGS listings, however many there are (no n × m work on big sets)', () => {
+    // 6,000 listings, 600 of them (10 %) sharing 泡泡糖: under 10 % of m it would block; above the cap it does not.
+    const right = Array.from({ length: 6000 }, (_, i) => analyzeListing({ title: i % 10 === 0 ? `泡泡糖 z${i}q` : `x${i}y` }));
+    expect(new BlockingIndex(right).candidates(analyzeListing({ title: '泡泡糖' }))).toEqual([]);
+    expect(new BlockingIndex(right.slice(0, MAX_POSTINGS * 10)).candidates(analyzeListing({ title: '泡泡糖' })).length).toBe(40);
   });
 
   it('always keeps barcode and model-number hits', () => {

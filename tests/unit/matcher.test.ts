@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareListings, features, matchOffers } from '@/lib/match/matcher';
+import { compareListings, features, matchOffers, SIMILAR_THRESHOLD } from '@/lib/match/matcher';
+import { zhScorer } from '@/lib/match/configurations';
 import { analyzeTitle, normalizeTitle } from '@/lib/match/normalize';
 import { extractSpecs } from '@/lib/match/specs';
 import type { Offer, Product } from '@/lib/types';
@@ -151,5 +152,39 @@ describe('matchOffers', () => {
     // Alone, the ×12 item takes the ×24 offer too, by unit price.
     const alone = matchOffers([products[1]!], [offer('o24', '伊利 纯牛奶250ml X24盒 整箱')]);
     expect(alone.get('p12')!.matched.map((o) => o.verdict.method)).toEqual(['pack']);
+  });
+});
+
+describe('PairScorer.rejectsOutright (pairs matchOffers need not score)', () => {
+  const scorer = zhScorer();
+  const pair = (a: string, b: string) => [features(a), features(b)] as const;
+
+  it('rejects a pair with a conflicting spec and a dissimilar title: its verdict is a conflict, dropped below 相似商品', () => {
+    const [a, b] = pair('Apple iPhone 16 128GB 黑色', '苹果 平板电脑 iPad Air 11英寸 无线局域网 512GB 深空灰 教育优惠');
+    expect(scorer.rejectsOutright(a, b, SIMILAR_THRESHOLD)).toBe(true);
+    const v = compareListings(a, b, scorer);
+    expect(v).toMatchObject({ match: false, method: 'conflict' });
+    expect(v.similarity).toBeLessThan(SIMILAR_THRESHOLD);
+  });
+
+  it('keeps a pair similar enough to be listed as 相似商品, whose score orders the list', () => {
+    const [a, b] = pair('Apple iPhone 16 128GB 黑色', 'Apple iPhone 16 256GB 黑色');
+    expect(compareListings(a, b, scorer).similarity).toBeGreaterThanOrEqual(SIMILAR_THRESHOLD);
+    expect(scorer.rejectsOutright(a, b, SIMILAR_THRESHOLD)).toBe(false);
+  });
+
+  it('keeps a pair whose only conflict is the pack count, however dissimilar: it may be the same product in another pack', () => {
+    const [a, b] = pair('维达抽纸 ×24包', '维达 超韧系列 家用餐巾纸卫生纸面巾 柔软亲肤 ×12包');
+    const v = compareListings(a, b, scorer);
+    expect((v.conflicts ?? []).map((c) => c.spec)).toEqual(['pack']);
+    expect(v.similarity).toBeLessThan(SIMILAR_THRESHOLD);
+    expect(scorer.rejectsOutright(a, b, SIMILAR_THRESHOLD)).toBe(false);
+  });
+
+  it('keeps a pair with barcodes on both sides: an equal barcode matches whatever the specs say', () => {
+    const a = features('Apple iPhone 16 128GB 黑色', '0194253000001');
+    const b = features('苹果 平板电脑 iPad Air 11英寸 无线局域网 512GB 深空灰 教育优惠', '0194253000001');
+    expect(scorer.rejectsOutright(a, b, SIMILAR_THRESHOLD)).toBe(false);
+    expect(compareListings(a, b, scorer)).toMatchObject({ match: true, method: 'barcode' });
   });
 });

@@ -1,0 +1,10 @@
+/**
+ * The benchmark's baseline for `/api/products/compare` (bench/run.ts, figure a): a constant JSON answer from
+ * a route handler of the same server, so the ratio measures what our route adds over Next itself.
+ * Prerendered at build time (`force-static`); it reads nothing and reveals nothing.
+ */
+export const dynamic = 'force-static';
+
+export function GET() {
+  return Response.json({ ok: true, items: [] });
+}
