@@ -3,6 +3,7 @@
  * a route handler of the same server, so the ratio measures what our route adds over Next itself.
  * Prerendered at build time (`force-static`); it reads nothing and reveals nothing.
  */
+export const runtime = 'nodejs';
 export const dynamic = 'force-static';
 
 export function GET() {
