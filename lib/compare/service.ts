@@ -16,6 +16,7 @@ import { observationsFromSummaries } from '../history/observations';
 import type { PriceObservation } from '../history/types';
 import { mergeProduct } from './merge';
 import { sortSummaries } from './sort';
+import { moduleLogger } from '../log';
 
 /** miss: computed for this request; hit: served fresh from the cache; stale: past its fresh time or invalidated. */
 export type CacheStatus = CacheState;
@@ -112,11 +113,11 @@ async function withoutFailing<T>(promise: Promise<T>): Promise<{ ok: true; value
     return { ok: true, value: await promise };
   } catch (error) {
     if (error instanceof QuotaExceededError) {
-      console.warn('[compare] price API quota exhausted: serving Weidian prices only');
+      moduleLogger('compare').warn({ event: 'price_api_degraded', reason: 'quota' }, 'price API quota exhausted: serving Weidian prices only');
       return { ok: false };
     }
     if (!(error instanceof UpstreamError)) throw error;
-    console.warn(`[compare] price API unavailable (${error.kind}${error.status ? ` HTTP ${error.status}` : ''}): serving Weidian prices only`);
+    moduleLogger('compare').warn({ event: 'price_api_degraded', reason: error.kind, status: error.status }, 'price API unavailable: serving Weidian prices only');
     return { ok: false };
   }
 }
@@ -196,7 +197,8 @@ function recordHistoryInBackground(observations: PriceObservation[]): void {
       .then(async ([{ getDb }, { recordPrices }]) => recordPrices(await getDb(), observations))
       .then(
         () => undefined,
-        (error: unknown) => console.warn(`[history] ${observations.length} prices not recorded: ${error instanceof Error ? error.message : String(error)}`),
+        (error: unknown) =>
+          moduleLogger('history').warn({ event: 'prices_not_recorded', count: observations.length, reason: error instanceof Error ? error.message : String(error) }, 'prices not recorded'),
       );
   try {
     after(task);

@@ -40,6 +40,7 @@ import { getUpstreamQuota } from '../quota/token-bucket';
 import { getUpstreamFetch } from '../upstream/providers';
 import { createTradesClient, isTokenRejected, TRADE_PAGE_SIZE_MAX, type TradeListPage, type TradesClient } from '../weidian/trades';
 import { SYNC_LOCK_TTL_MS, type Order } from './types';
+import { moduleLogger } from '../log';
 
 /** A group whose second is older than this (by our clock) can no longer gain orders. Covers clock skew. */
 export const LIVE_WINDOW_MS = 10 * 60_000;
@@ -360,13 +361,17 @@ class SyncRun {
       .set(complete ? { running: false, lastSuccessAt: now } : { running: false })
       .where(and(eq(orderSyncState.shopId, this.shopId), eq(orderSyncState.runId, this.runId)));
     if (!complete) {
-      console.warn(
-        JSON.stringify({ event: 'order_sync_incomplete', shopId: this.shopId, runId: this.runId, pages: this.pages, maxPages: this.maxPages }),
-      );
+      moduleLogger('orders').warn({ event: 'order_sync_incomplete', shopId: this.shopId, runId: this.runId, pages: this.pages, maxPages: this.maxPages }, 'sync stopped at its page limit');
     }
   }
 
   async recordFailure(error: unknown, alert: Required<SyncAlertOptions>) {
+    // Not a failure of the sync: the caller named a shop we hold no merchant for (a session whose shop row
+    // is gone). The route answers 401; nothing ran, so nothing to alert anyone about.
+    if (error instanceof UnknownMerchantError) {
+      moduleLogger('orders').info({ event: 'order_sync_refused', shopId: this.shopId, runId: this.runId, reason: 'unknown_merchant' }, 'no such merchant');
+      return;
+    }
     const line = failureLine(this.shopId, this.runId, this.currentPage, this.currentStartTime, this.pages, error);
     const message = line.error;
     if (this.started && !(error instanceof SyncSupersededError)) {
@@ -376,7 +381,7 @@ class SyncRun {
           .set({ running: false, lastError: message, lastErrorAt: new Date(this.now()) })
           .where(and(eq(orderSyncState.shopId, this.shopId), eq(orderSyncState.runId, this.runId)));
       } catch (dbError) {
-        console.error(JSON.stringify({ event: 'order_sync_state_write_failed', shopId: this.shopId, runId: this.runId, error: safeErrorMessage(dbError) }));
+        moduleLogger('orders').error({ event: 'order_sync_state_write_failed', shopId: this.shopId, runId: this.runId, error: safeErrorMessage(dbError) }, 'sync state not written');
       }
     }
     await reportFailure(line, alert);
@@ -399,7 +404,7 @@ function failureLine(shopId: string, runId: string, page: number, startTime: Dat
 
 /** The structured log line, and the webhook when configured. */
 async function reportFailure(line: FailureLine, alert: Required<SyncAlertOptions>) {
-  console.error(JSON.stringify(line));
+  moduleLogger('orders').error(line, 'order sync failed');
   if (alert.webhookUrl) await sendAlert(alert, line);
 }
 
@@ -492,6 +497,6 @@ async function sendAlert(alert: Required<SyncAlertOptions>, payload: FailureLine
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     await response.body?.cancel().catch(() => undefined);
   } catch (error) {
-    console.error(JSON.stringify({ event: 'order_sync_alert_failed', shopId: payload.shopId, runId: payload.runId, error: safeErrorMessage(error) }));
+    moduleLogger('orders').error({ event: 'order_sync_alert_failed', shopId: payload.shopId, runId: payload.runId, error: safeErrorMessage(error) }, 'alert webhook failed');
   }
 }

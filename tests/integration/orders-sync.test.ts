@@ -19,6 +19,7 @@ import { SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/c
 import { createSandboxHandler, type SandboxHandler } from '@/sandbox/handler';
 import { SANDBOX_MERCHANTS, sandboxOrdersAt, type SandboxTrade } from '@/sandbox/merchants';
 import { consentCode, pkcePair, SANDBOX_CALLBACK } from '../support/sandbox-login';
+import { captureLogs } from '../support/capture-logs';
 
 // PGlite's first start in a fresh directory (initdb in WASM) takes seconds; more on a loaded CI machine.
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
@@ -240,7 +241,7 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
       return undefined;
     });
     const alerts: unknown[] = [];
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const failed = await run(s, BIG.shopId, {
         pageSize: 100,
@@ -254,11 +255,13 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
       }).catch((e: unknown) => e);
       expect(failed).toBeInstanceOf(UpstreamError);
       expect(failed).toMatchObject({ kind: 'network' });
-      const logged = errorLog.mock.calls.map((c) => JSON.parse(String(c[0])) as Record<string, unknown>);
+      const logged = logs.lines.filter((l) => l.level === 'error');
       expect(logged).toContainEqual(expect.objectContaining({ event: 'order_sync_failed', shopId: BIG.shopId, page: 1, error: expect.stringContaining('connection failed') }));
-      expect(alerts).toEqual([logged.find((l) => l.event === 'order_sync_failed')]);
+      // The alert is the log line's payload (without the logger's own fields).
+      expect(alerts).toHaveLength(1);
+      expect(logged.find((l) => l.event === 'order_sync_failed')).toMatchObject(alerts[0] as Record<string, unknown>);
     } finally {
-      errorLog.mockRestore();
+      logs.restore();
     }
     const state = await getSyncState(BIG.shopId, t.db);
     expect(state).toMatchObject({ running: false, pagesDone: k - 1, lastError: expect.stringContaining('connection failed') });
@@ -327,28 +330,30 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
     s.intercept((call) =>
       call >= 2 ? Response.json({ status: { status_code: 10011, status_reason: 'access token expired' }, result: null }, { status: 401 }) : undefined,
     );
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const error = await run(s, SMALL.shopId, { pageSize: 10 }).catch((e: unknown) => e);
       expect(error).toMatchObject({ code: '10011' });
       expect(s.tradeCalls).toBe(3);
       // Neither the log line nor the state row carries a token.
-      const text = JSON.stringify(errorLog.mock.calls) + JSON.stringify(await getSyncState(SMALL.shopId, t.db));
+      expect(logs.lines.some((l) => l.event === 'order_sync_failed')).toBe(true);
+      const text = JSON.stringify(logs.lines) + JSON.stringify(await getSyncState(SMALL.shopId, t.db));
       expect(text).not.toMatch(/wd[a-z]{1,3}_/);
     } finally {
-      errorLog.mockRestore();
+      logs.restore();
     }
   });
 
   it('stops at maxPages, resumable: the next run finishes the job', async () => {
     const s = await sandboxFor(SMALL.shopId);
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       const partial = await run(s, SMALL.shopId, { pageSize: 10, maxPages: 2 });
       expect(partial).toMatchObject({ complete: false, pages: 2 });
       expect((await getSyncState(SMALL.shopId, t.db))?.lastSuccessAt).toBeNull();
+      expect(logs.lines).toContainEqual(expect.objectContaining({ level: 'warn', event: 'order_sync_incomplete', pages: 2, maxPages: 2 }));
     } finally {
-      warn.mockRestore();
+      logs.restore();
     }
     const rest = await run(s, SMALL.shopId, { pageSize: 10 });
     expect(rest.complete).toBe(true);
@@ -379,12 +384,7 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
     const takeOver = async (p: { pages: number }) => {
       if (p.pages === 1) await t.db.update(orderSyncState).set({ runId: 'someone-else' }).where(sql`${orderSyncState.shopId} = ${SMALL.shopId}`);
     };
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    try {
-      await expect(run(s, SMALL.shopId, { pageSize: 10, onProgress: takeOver })).rejects.toMatchObject({ name: 'SyncSupersededError' });
-    } finally {
-      errorLog.mockRestore();
-    }
+    await expect(run(s, SMALL.shopId, { pageSize: 10, onProgress: takeOver })).rejects.toMatchObject({ name: 'SyncSupersededError' });
     expect((await rowsFor(SMALL.shopId)).length).toBe(10); // page 1 only; page 2 was rolled back
   });
 
@@ -399,11 +399,17 @@ describe.each(['pg', 'pglite'] as const)('syncOrders on %s', (driver: TestDriver
 
   it('refuses a shop that is not a merchant', async () => {
     const s = await sandboxFor(SMALL.shopId);
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
+    const alerts: unknown[] = [];
     try {
-      await expect(run(s, '999', {})).rejects.toMatchObject({ name: 'UnknownMerchantError' });
+      const alert = { webhookUrl: 'https://alerts.example.com/hook', fetch: async (_url: unknown, init?: RequestInit) => (alerts.push(init?.body), new Response(null, { status: 204 })) };
+      await expect(run(s, '999', { alert })).rejects.toMatchObject({ name: 'UnknownMerchantError' });
+      // Refused, not failed: no error line, no alert (the route answers 401).
+      expect(logs.lines.filter((l) => l.level === 'error')).toEqual([]);
+      expect(logs.lines).toContainEqual(expect.objectContaining({ event: 'order_sync_refused', reason: 'unknown_merchant' }));
+      expect(alerts).toEqual([]);
     } finally {
-      errorLog.mockRestore();
+      logs.restore();
     }
   });
 });
@@ -421,7 +427,7 @@ describe('failure reporting', () => {
 
   it('a failing alert webhook is logged, and the sync still fails with its own error', async () => {
     const t = await openTestDatabase('pg');
-    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = captureLogs();
     try {
       await t.db.execute(sql`insert into merchants (shop_id, shop_name) values ('1', '店')`);
       const boom = new UpstreamError('weidian', 'api', 'trade/list failed: 90001 internal error', { code: '90001' });
@@ -434,12 +440,12 @@ describe('failure reporting', () => {
         alert: { webhookUrl: 'https://alerts.example.com/hook', fetch: async () => new Response('nope', { status: 500 }), timeoutMs: 100 },
       }).catch((e: unknown) => e);
       expect(error).toBe(boom);
-      const events = errorLog.mock.calls.map((c) => (JSON.parse(String(c[0])) as { event: string }).event);
+      const events = logs.lines.filter((l) => l.level === 'error').map((l) => l.event);
       expect(events).toEqual(['order_sync_failed', 'order_sync_alert_failed']);
-      expect(JSON.stringify(errorLog.mock.calls)).not.toContain('wdat_secret');
+      expect(JSON.stringify(logs.lines)).not.toContain('wdat_secret');
       expect(await getSyncState('1', t.db)).toMatchObject({ running: false, lastError: 'UpstreamError: weidian: trade/list failed: 90001 internal error' });
     } finally {
-      errorLog.mockRestore();
+      logs.restore();
       await t.cleanup();
     }
   });
