@@ -4,9 +4,11 @@
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { loginThroughConsent } from './merchant-login';
+import { setFaults } from './sandbox-faults';
 
 
 test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs out', async ({ page }) => {
+  test.setTimeout(150_000); // the sync runs against a deliberately slow Weidian
   await page.goto('/orders');
   await expect(page).toHaveURL(/\/login\?returnTo=%2Forders/);
 
@@ -14,8 +16,15 @@ test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs
   await expect(page).toHaveURL(/\/orders/);
   await expect(page.getByTestId('merchant-name')).toBeVisible();
 
-  await page.getByTestId('sync-button').click();
-  await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 60_000 });
+  // Weidian slowed down, so the run lasts long enough to watch its progress (page and order counts).
+  await setFaults(page.request, { weidian: { latencyMs: 1500 } });
+  try {
+    await page.getByTestId('sync-button').click();
+    await expect(page.getByTestId('sync-progress')).toContainText(/正在同步：已同步 \d+ 页 \/ \d+ 单/, { timeout: 15_000 });
+    await expect(page.getByTestId('sync-done')).toBeVisible({ timeout: 90_000 });
+  } finally {
+    await setFaults(page.request, {});
+  }
   await expect(page.getByTestId('order-row').first()).toBeVisible();
 
   // Buyer data is masked, and no token is present, in everything the browser receives: HTML, RSC payload, cookies.

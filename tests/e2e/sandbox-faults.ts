@@ -4,7 +4,7 @@
  */
 import { expect, type APIRequestContext } from '@playwright/test';
 
-export type FaultPlan = { errorRate?: number; malformedRate?: number; wrongSchemaRate?: number; hangRate?: number };
+export type FaultPlan = { errorRate?: number; malformedRate?: number; wrongSchemaRate?: number; hangRate?: number; latencyMs?: number };
 
 /** The whole fault configuration (an upstream left out has none). */
 export async function setFaults(request: APIRequestContext, plans: { weidian?: FaultPlan; price?: FaultPlan }) {
