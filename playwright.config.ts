@@ -63,6 +63,8 @@ export default defineConfig({
       CORS_ALLOWED_ORIGINS: E2E_CORS_ORIGIN,
       COMPARE_CACHE_TTL_SECONDS: String(E2E_COMPARE_CACHE_TTL_SECONDS),
       NEXT_TELEMETRY_DISABLED: '1',
+      // The server's JSON logs are printed into the test output: warnings and errors are enough there.
+      LOG_LEVEL: 'warn',
     },
   },
 });
