@@ -1,10 +1,9 @@
 import { formatFen } from '@/lib/money';
+import { packLabel } from '@/lib/match/listing';
 import { SPEC_LABELS } from '@/lib/match/specs';
-import type { MatchedOffer, MatchVerdict, PackSize } from '@/lib/types';
+import type { MatchedOffer, MatchVerdict } from '@/lib/types';
 
 type Chip = { text: string; tone: 'good' | 'bad' | 'neutral' };
-
-export const packText = (p: PackSize) => `×${p.count}${p.piece ?? ''}`;
 
 /** The verdict's evidence as short chips: what agreed (barcode, model, brand, title) and what did not. */
 export function reasonChips(verdict: MatchVerdict): Chip[] | null {
@@ -17,7 +16,7 @@ export function reasonChips(verdict: MatchVerdict): Chip[] | null {
     else chips.push({ text: `标题相似度 ${r.similarity.toFixed(2)}`, tone: 'neutral' });
   }
   if (verdict.method === 'pack' && verdict.packs) {
-    chips.push({ text: `件数不同 ${packText(verdict.packs.product)} / ${packText(verdict.packs.offer)}，按单价比较`, tone: 'neutral' });
+    chips.push({ text: `件数不同 ${packLabel(verdict.packs.product)} / ${packLabel(verdict.packs.offer)}，按单价比较`, tone: 'neutral' });
   } else {
     for (const c of verdict.conflicts ?? []) {
       const label = c.spec === 'barcode' ? '条码' : SPEC_LABELS[c.spec];
@@ -75,7 +74,7 @@ export function PackNote({ offer, testId }: { offer: MatchedOffer; testId?: stri
       data-product-count={packs.product.count}
       className="block text-xs font-normal whitespace-nowrap text-ink-500"
     >
-      {packText(packs.offer)}装 · 折合{packText(packs.product)} <span className="tabular">{formatFen(offer.comparableFen)}</span>
+      {packLabel(packs.offer)}装 · 折合{packLabel(packs.product)} <span className="tabular">{formatFen(offer.comparableFen)}</span>
       <span className="block tabular">
         单价 {formatFen(offer.unitPrice.fen)}/{offer.unitPrice.per}
       </span>

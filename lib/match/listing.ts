@@ -121,6 +121,9 @@ function textParts(text: string, brands: Set<string>) {
   };
 }
 
+/** A pack as a shopper reads it: "×24盒", or "×12" when the title does not name the piece. */
+export const packLabel = (p: PackSize) => `×${p.count}${p.piece ?? ''}`;
+
 /** Counts of containers whose contents the title does not say: ×2箱 of what? Not a size to compare by. */
 const CONTAINERS = new Set(['箱', '提']);
 

@@ -4,14 +4,14 @@
  * Each pair goes through the one pipeline (lib/match/model.ts): barcode first (equal → match, different →
  * no match); otherwise the fitted score of the app's `zh` configuration, with any spec conflict (capacity,
  * colour, model, pack count …) vetoing a match. A pair whose only conflict is the pack count is asked once
- * more, piece against piece: the same product in another pack is compared by unit price (merge.ts). Blocking (blocking.ts) keeps n products × m offers from being
- * n·m comparisons. An offer is matched to at most one product, the one it scores best with.
+ * more, piece against piece: the same product in another pack is compared by unit price (merge.ts).
+ * Blocking (blocking.ts) keeps n products × m offers from being n·m comparisons. An offer is matched to at most one product, the one it scores best with.
  */
 import { LRUCache } from 'lru-cache';
-import type { MatchVerdict, MatchedOffer, Offer, PackSize, Product } from '../types';
+import type { MatchVerdict, MatchedOffer, Offer, Product } from '../types';
 import { BlockingIndex } from './blocking';
 import { setSimilarity } from './features';
-import { analyzeListing, onePiece, packSizeOf, type Listing } from './listing';
+import { analyzeListing, onePiece, packLabel, packSizeOf, type Listing } from './listing';
 import type { PairScorer, PairVerdict } from './model';
 import { zhScorer } from './configurations';
 import { SPEC_LABELS } from './specs';
@@ -70,8 +70,6 @@ export function toMatchVerdict(v: PairVerdict, threshold: number): MatchVerdict 
   return { ...base, match: false, method: 'dissimilar', reason: `匹配分 ${v.score.toFixed(2)}，低于 ${threshold.toFixed(2)}（${evidence}）` };
 }
 
-const packText = (p: PackSize) => `×${p.count}${p.piece ?? ''}`;
-
 /**
  * The same product in another pack size (a ×12 for a ×24 item): the pack count is the only conflict, the
  * pieces agree on what a piece is called, and the listings match once each is read as one piece (pack
@@ -93,7 +91,7 @@ function otherPack(a: Listing, b: Listing, v: PairVerdict, scorer: PairScorer): 
     reasons: piece.reasons,
     conflicts: v.conflicts,
     packs: { product, offer },
-    reason: `同款不同件数（${packText(product)} / ${packText(offer)}），按单价比较；${evidence}`,
+    reason: `同款不同件数（${packLabel(product)} / ${packLabel(offer)}），按单价比较；${evidence}`,
   };
 }
 

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { Breadcrumb } from '@/components/breadcrumb';
-import { packText } from '@/components/match-reasons';
+import { packLabel } from '@/lib/match/listing';
 import { DegradedBanner } from '@/components/degraded-banner';
 import { compareHref } from '@/components/labels';
 import { Freshness, NowProvider } from '@/components/now';
@@ -174,7 +174,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
                     </span>
                     {lowest.otherPack && (
                       <span data-testid="lowest-other-pack" className="text-xs text-ink-500">
-                        按单价折合；该店 {packText(lowest.otherPack.pack)}装 实付 <span className="tabular">{formatFen(lowest.otherPack.priceFen)}</span>，单价{' '}
+                        按单价折合；该店 {packLabel(lowest.otherPack.pack)}装 实付 <span className="tabular">{formatFen(lowest.otherPack.priceFen)}</span>，单价{' '}
                         <span className="tabular">{formatFen(lowest.otherPack.unitPrice.fen)}/{lowest.otherPack.unitPrice.per}</span>
                       </span>
                     )}
