@@ -1,10 +1,11 @@
 /**
  * Structured logs: one JSON object per line (pino) on stdout, which Vercel and any log drain read as is.
  *
- * Every line written while a request is being handled carries its `requestId` (see withRequestId): the id
- * comes from the proxy (`x-request-id`, set on every request, lib/http/request-id.ts), is kept in an
- * AsyncLocalStorage for the handler's whole call tree, and is added to each line by pino's `mixin`, so
- * library code (cache, quotas, clients) logs without passing it around.
+ * Lines written while a request is handled carry its `requestId` (see withRequestId): the id comes from the
+ * proxy (`x-request-id`, set on every request, lib/http/request-id.ts), is kept in an AsyncLocalStorage for
+ * the call tree of the proxy's work, of each route handler (lib/http/request-context.ts) and of the pages'
+ * data loading (lib/http/page-context.ts), and is added to each line by pino's `mixin`, so library code
+ * (cache, quotas, clients) logs without passing it around.
  *
  * No PII, no secrets: callers log ids and counts, never buyers' data; as a second line of defence the keys
  * below are redacted wherever they appear in a logged object.

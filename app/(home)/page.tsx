@@ -8,6 +8,7 @@ import { SortLinks } from '@/components/sort-links';
 import { parseCompareQuery } from '@/lib/compare/query';
 import { getComparePage } from '@/lib/compare/service';
 import { CATEGORIES } from '@/lib/types';
+import { inPageRequest } from '@/lib/http/page-context';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -41,7 +42,7 @@ export default async function HomePage({ searchParams }: { searchParams: SearchP
   }
 
   const query = parsed.value;
-  const { data } = await getComparePage(query);
+  const { data } = await inPageRequest(() => getComparePage(query));
 
   return (
     <NowProvider serverNowMs={requestTimeMs()}>

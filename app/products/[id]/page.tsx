@@ -24,6 +24,7 @@ import type { HistoryRange, PriceHistory } from '@/lib/history/types';
 import { fenToSpokenYuan, formatFen } from '@/lib/money';
 import { CATEGORIES, PLATFORM_LABELS, type MatchedOffer } from '@/lib/types';
 import { moduleLogger } from '@/lib/log';
+import { inPageRequest } from '@/lib/http/page-context';
 
 type Params = Promise<{ id: string }>;
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -36,7 +37,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const PRODUCT_ID = /^\d{1,20}$/;
 
 /** One upstream call per request, shared by generateMetadata and the page. */
-const loadDetail = cache(async (id: string) => (PRODUCT_ID.test(id) ? getProductDetail(id) : null));
+const loadDetail = cache(async (id: string) => (PRODUCT_ID.test(id) ? inPageRequest(() => getProductDetail(id)) : null));
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { id } = await params;
@@ -65,7 +66,7 @@ function byPrice(offers: MatchedOffer[]): MatchedOffer[] {
 /** The chart's data; without a database (or with it failing) the page still shows, without the chart. */
 async function loadHistory(productId: string, days: HistoryRange, nowMs: number): Promise<PriceHistory | null> {
   try {
-    return await getPriceHistory(await getDb(), productId, { days, now: nowMs });
+    return await inPageRequest(async () => getPriceHistory(await getDb(), productId, { days, now: nowMs }));
   } catch (error) {
     moduleLogger('history').warn({ event: 'history_not_shown', productId, reason: error instanceof Error ? error.message : String(error) }, 'price history not shown');
     return null;
