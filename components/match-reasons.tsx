@@ -36,8 +36,8 @@ const TONE: Record<Chip['tone'], string> = {
 };
 
 /**
- * Why the matcher decided as it did, beside each offer. The full sentence (verdict.reason) stays the
- * accessible name and the fallback; the chips are the same facts, scannable.
+ * Why the matcher decided as it did, beside each offer: the same facts as the sentence (verdict.reason), as
+ * scannable chips. The sentence stays as the tooltip, and is shown instead for verdicts cached without them.
  */
 export function MatchReasons({ verdict, testId }: { verdict: MatchVerdict; testId: string }) {
   const chips = reasonChips(verdict);
@@ -60,8 +60,8 @@ export function MatchReasons({ verdict, testId }: { verdict: MatchVerdict; testI
 }
 
 /**
- * "本品 ×12盒 · 折合×24盒 ¥79.80 · ¥1.33/100ml": an offer of another pack size, priced for the item's pack.
- * Null for an offer of the item's own pack.
+ * "×12盒装 · 折合×24盒 ¥79.80 / 单价 ¥1.33/100ml": an offer of another pack size, priced for the item's pack,
+ * under the price it is sold at. Null for an offer of the item's own pack.
  */
 export function PackNote({ offer, testId }: { offer: MatchedOffer; testId?: string }) {
   const packs = offer.verdict.packs;
