@@ -29,10 +29,14 @@ function defaultLevel(env: NodeJS.ProcessEnv): string {
   return env.VITEST ? 'silent' : 'info';
 }
 
-type Globals = { __bijiaLog?: { logger: Logger; context: AsyncLocalStorage<RequestContext> } };
+type Globals = { __bijiaLogContext?: AsyncLocalStorage<RequestContext>; __bijiaLogger?: Logger };
 const g = globalThis as Globals;
 
-const context = (): AsyncLocalStorage<RequestContext> => state().context;
+/**
+ * One context store and one logger per process, kept on globalThis: the proxy's bundle and the pages' share
+ * them, and hot reload does not stack loggers.
+ */
+const context = (g.__bijiaLogContext ??= new AsyncLocalStorage<RequestContext>());
 
 /** A logger with Bijia's format, redaction and request ids, writing to `destination` (stdout by default). */
 export function createLogger(destination?: DestinationStream, level: string = defaultLevel(process.env)): Logger {
@@ -44,7 +48,7 @@ export function createLogger(destination?: DestinationStream, level: string = de
       formatters: { level: (label) => ({ level: label }) },
       redact: { paths, censor: '[redacted]' },
       mixin: () => {
-        const c = context().getStore();
+        const c = context.getStore();
         return c ? { requestId: c.requestId } : {};
       },
     },
@@ -52,21 +56,9 @@ export function createLogger(destination?: DestinationStream, level: string = de
   );
 }
 
-/**
- * One logger and one context store per process (kept on globalThis: the proxy's bundle and the pages' share
- * them, and hot reload does not stack loggers).
- */
-function state() {
-  if (!g.__bijiaLog) {
-    g.__bijiaLog = { context: new AsyncLocalStorage<RequestContext>(), logger: undefined as unknown as Logger };
-    g.__bijiaLog.logger = createLogger();
-  }
-  return g.__bijiaLog;
-}
-
 /** The process's logger. `log.child({ module: 'cache' })` for a module's own lines. */
 export function getLogger(): Logger {
-  return state().logger;
+  return (g.__bijiaLogger ??= createLogger());
 }
 
 /** A module's logger: every line says which part of the app wrote it. */
@@ -76,10 +68,10 @@ export function moduleLogger(module: string): Logger {
 
 /** Runs `fn` with `requestId` on every log line it (and everything it calls) writes. */
 export function withRequestId<T>(requestId: string, fn: () => T): T {
-  return state().context.run({ requestId }, fn);
+  return context.run({ requestId }, fn);
 }
 
 /** The id of the request being handled, when there is one. */
 export function currentRequestId(): string | undefined {
-  return state().context.getStore()?.requestId;
+  return context.getStore()?.requestId;
 }

@@ -15,16 +15,15 @@ export function captureLogs() {
       done();
     },
   });
-  const g = globalThis as { __bijiaLog?: { logger: ReturnType<typeof getLogger> } };
-  getLogger(); // make sure the store exists
-  const real = g.__bijiaLog!.logger;
-  g.__bijiaLog!.logger = createLogger(stream, 'debug');
+  const g = globalThis as { __bijiaLogger?: ReturnType<typeof getLogger> };
+  const real = getLogger();
+  g.__bijiaLogger = createLogger(stream, 'debug');
   return {
     lines,
     /** The messages at `level` (e.g. 'warn'), in order. */
     messages: (level: string) => lines.filter((l) => l.level === level).map((l) => String(l.msg ?? '')),
     restore: () => {
-      g.__bijiaLog!.logger = real;
+      g.__bijiaLogger = real;
     },
   };
 }
