@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { ensureOrders } from './merchant-login';
+import { productWithOffers } from './shopper-pages';
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -13,14 +14,9 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }
 
-async function firstProductWithOffers(page: Page): Promise<string> {
-  await page.goto('/?sort=saving_desc');
-  return (await page.getByTestId('product-title').first().getAttribute('href'))!;
-}
-
 test('shopper pages have no serious or critical axe violations', async ({ page }) => {
   test.setTimeout(120_000); // seven pages, a few seconds of axe each
-  const product = await firstProductWithOffers(page);
+  const product = await productWithOffers(page);
   for (const path of ['/', '/?q=牛奶&category_id=3&sort=price_asc', '/?q=没有这种商品xyz', '/?page_size=0', product, '/products/999999999999', '/login']) {
     await page.goto(path);
     expect(await seriousViolations(page), path).toEqual([]);
@@ -92,7 +88,7 @@ test('keyboard only: search → a card → its product page → an offer link, f
 });
 
 test('images have alt text and every price is read with its currency', async ({ page }) => {
-  for (const path of ['/', await firstProductWithOffers(page)]) {
+  for (const path of ['/', await productWithOffers(page)]) {
     await page.goto(path);
     const images = await page.locator('img').evaluateAll((imgs) => imgs.map((i) => ({ alt: i.getAttribute('alt'), hidden: i.closest('[aria-hidden="true"]') !== null })));
     expect(images.length).toBeGreaterThan(0);

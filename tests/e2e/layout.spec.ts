@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { ensureOrders, loginThroughConsent } from './merchant-login';
+import { productWithOffers } from './shopper-pages';
 
 const VIEWPORTS = [
   { name: 'mobile', width: 375, height: 812 },
@@ -39,13 +40,6 @@ async function smallTapTargets(page: Page): Promise<string[]> {
 
 async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
-
-async function productWithOffers(page: Page): Promise<string> {
-  await page.goto('/?sort=saving_desc');
-  const href = await page.getByTestId('product-title').first().getAttribute('href');
-  expect(href).toMatch(/^\/products\/\d+$/);
-  return href!;
 }
 
 for (const viewport of VIEWPORTS) {
