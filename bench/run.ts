@@ -9,8 +9,10 @@
  * falls on both.
  *
  * Flags: `--quick` (every figure at tiny sizes, a minute or two: checks the harness works; writes
- * bench/results.quick.json only and reuses an existing build), `--build` / `--skip-build` (force or skip
- * `next build`). Exit status 0 whether goals are met or not; 1 when the harness itself fails.
+ * bench/tmp/results.quick.json only and reuses an existing build), `--build` / `--skip-build` (force or skip
+ * `next build`), `--only a,b,…` (only the groups that measure those figures: a/f/g, b/c, d, e, h; for
+ * working on one figure — written to bench/tmp/results.quick.json, like a quick run).
+ * Exit status 0 whether goals are met or not; 1 when the harness itself fails.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -26,6 +28,9 @@ allowServerOnlyOutsideNext();
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
+const ONLY = argv.find((a) => a.startsWith('--only'))?.split('=')[1] ?? (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+/** Whether a group of figures runs (all of them unless --only names none of its figures). */
+const wanted = (...ids: string[]) => !ONLY || ids.some((id) => ONLY.split(',').includes(id));
 const BUILD = argv.includes('--build') || (!argv.includes('--skip-build') && !(QUICK && existsSync('.next/BUILD_ID')));
 
 // In the ranges this machine leaves to the bench (3200–3299, 4200–4299); BENCH_PORT / BENCH_SANDBOX_PORT to move.
@@ -486,20 +491,20 @@ try {
   });
   await waitForHttp(`${SANDBOX}/__faults`, sandbox);
 
-  await warmFigures();
-  await coldFigures();
-  await quotaFigure();
-  await matchFigure();
-  await syncFigure();
+  if (wanted('a', 'f', 'g')) await warmFigures();
+  if (wanted('b', 'c')) await coldFigures();
+  if (wanted('d')) await quotaFigure();
+  if (wanted('e', 'e2')) await matchFigure();
+  if (wanted('h')) await syncFigure();
 
   figures.sort((x, y) => x.id.localeCompare(y.id));
   console.log(`\n${table()}\n`);
   const missed = figures.filter((f) => !f.met);
   console.log(missed.length ? `MISSED: ${missed.map((f) => f.id).join(', ')}` : 'All goals met.');
   const results = { quick: QUICK, machine: { ...info, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) }, delays: DELAY, sizes: SIZES, figures, raw };
-  writeFileSync(QUICK ? 'bench/tmp/results.quick.json' : 'bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
-  if (!QUICK) writeMarkdown(info);
-  log(QUICK ? 'wrote bench/tmp/results.quick.json' : 'wrote bench/results.json and bench/RESULTS.md');
+  writeFileSync(QUICK || ONLY ? 'bench/tmp/results.quick.json' : 'bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
+  if (!QUICK && !ONLY) writeMarkdown(info);
+  log(QUICK || ONLY ? 'wrote bench/tmp/results.quick.json' : 'wrote bench/results.json and bench/RESULTS.md');
 } catch (error) {
   failed = true;
   console.error(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
