@@ -148,6 +148,14 @@ function brandState(a: Listing, b: Listing): number {
   return first.length >= 2 && other.compact.includes(first) ? 0.5 : 0;
 }
 
+/** What a caller has already worked out for the pair, so the features do not work it out again. */
+export interface KnownOfPair {
+  /** setSimilarity(a.grams, b.grams) */
+  grams?: { dice: number; overlap: number };
+  /** compareSpecs(a.specs, b.specs) */
+  specs?: SpecComparison;
+}
+
 /**
  * Fills `out` (length FEATURE_COUNT) with the pair's features and returns it; the spec comparison made on
  * the way is left in `specsOut` when given (the verdict reports its conflicts without comparing again).
@@ -158,6 +166,7 @@ export function pairFeatures(
   idf: Idf,
   out: Float64Array = new Float64Array(FEATURE_COUNT),
   specsOut?: SpecComparison,
+  known: KnownOfPair = {},
 ): Float64Array {
   let shared = 0;
   let massA = 0;
@@ -183,7 +192,7 @@ export function pairFeatures(
     sqB += w * w;
     if (!a.tokenSet.has(t) && w > unsharedMax) unsharedMax = w;
   }
-  const grams = setSimilarity(a.grams, b.grams);
+  const grams = known.grams ?? setSimilarity(a.grams, b.grams);
   const model = sharedModel(a, b);
   let numbersShared = 0;
   for (const n of a.numbers) if (b.tokenSet.has(n)) numbersShared++;
@@ -209,7 +218,7 @@ export function pairFeatures(
   out[i++] = numbersShared;
   out[i++] = a.numbers.length - numbersShared;
   out[i++] = b.numbers.length - numbersShared;
-  const specs = compareSpecs(a.specs, b.specs);
+  const specs = known.specs ?? compareSpecs(a.specs, b.specs);
   if (specsOut) Object.assign(specsOut, specs);
   out[i++] = specs.conflicts.length;
   out[i++] = a.tokens.length;

@@ -7,7 +7,7 @@
  * a shopper must never see another variant's price) or are only features (the English benchmarks, whose
  * labels do not follow a variant rule). The models live in lib/match/models/*.json.
  */
-import { FEATURE_COUNT, FEATURE_NAMES, Idf, pairFeatures, setSimilarity, sharedModel, type TokenStats } from './features';
+import { FEATURE_COUNT, FEATURE_NAMES, Idf, pairFeatures, setSimilarity, sharedModel, type KnownOfPair, type TokenStats } from './features';
 import { compareSpecs } from './specs';
 import { CompiledTrees, type BoostedTrees, type TrainOptions } from './gbdt';
 import type { Listing } from './listing';
@@ -126,8 +126,8 @@ export class PairScorer {
   }
 
   /** The model's score alone (no barcode or veto rules): for training checks and benchmarks. */
-  probability(a: Listing, b: Listing): number {
-    return this.trees.proba(pairFeatures(a, b, this.idf, this.buffer, this.specs));
+  probability(a: Listing, b: Listing, known?: KnownOfPair): number {
+    return this.trees.proba(pairFeatures(a, b, this.idf, this.buffer, this.specs, known));
   }
 
   /**
@@ -139,23 +139,41 @@ export class PairScorer {
    */
   rejectsOutright(a: Listing, b: Listing, minSimilarity: number): boolean {
     if (!this.model.vetoes || (a.barcode && b.barcode)) return false;
-    if (titleSimilarity(a, b) >= minSimilarity) return false;
+    if (similarityOf(setSimilarity(a.grams, b.grams)) >= minSimilarity) return false;
     return compareSpecs(a.specs, b.specs).conflicts.some((c) => c.kind !== 'pack');
   }
 
   verdict(a: Listing, b: Listing): PairVerdict {
-    const similarity = titleSimilarity(a, b);
+    return this.judge(a, b, setSimilarity(a.grams, b.grams), undefined);
+  }
+
+  /**
+   * verdict(a, b), or null when rejectsOutright(a, b, minSimilarity): the title similarity and the spec
+   * comparison that decide the rejection are the ones the features then use, worked out once.
+   */
+  verdictUnlessRejected(a: Listing, b: Listing, minSimilarity: number): PairVerdict | null {
+    const grams = setSimilarity(a.grams, b.grams);
+    if (!this.model.vetoes || (a.barcode && b.barcode) || similarityOf(grams) >= minSimilarity) return this.judge(a, b, grams, undefined);
+    const specs = compareSpecs(a.specs, b.specs);
+    return specs.conflicts.some((c) => c.kind !== 'pack') ? null : this.judge(a, b, grams, specs);
+  }
+
+  private judge(a: Listing, b: Listing, grams: { dice: number; overlap: number }, specs: SpecComparison | undefined): PairVerdict {
+    const similarity = similarityOf(grams);
     if (a.barcode && b.barcode) {
       if (a.barcode === b.barcode) return { matched: true, score: 1, similarity, reasons: [{ kind: 'barcode', value: a.barcode }], conflicts: [] };
       return { matched: false, score: 0, similarity, reasons: [], conflicts: [{ kind: 'barcode', spec: 'barcode', a: a.barcode, b: b.barcode }] };
     }
-    const score = round4(this.probability(a, b));
+    const score = round4(this.probability(a, b, { grams, specs }));
     const conflicts = this.specs.conflicts.map(describeConflict);
     const reasons: MatchReason[] = [];
     const model = sharedModel(a, b);
     if (model) reasons.push({ kind: 'model', value: model });
-    const brand = [...a.brands].find((k) => b.brands.has(k));
-    if (brand) reasons.push({ kind: 'brand', value: brand });
+    for (const k of a.brands) {
+      if (!b.brands.has(k)) continue;
+      reasons.push({ kind: 'brand', value: k });
+      break;
+    }
     reasons.push({ kind: 'title', similarity });
     const vetoed = this.model.vetoes && conflicts.length > 0;
     return { matched: !vetoed && score >= this.model.threshold, score, similarity, reasons, conflicts };
@@ -165,7 +183,4 @@ export class PairScorer {
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Character-bigram title similarity, rounded to 2 places: PairVerdict.similarity. */
-function titleSimilarity(a: Listing, b: Listing): number {
-  const grams = setSimilarity(a.grams, b.grams);
-  return round2((grams.dice + grams.overlap) / 2);
-}
+const similarityOf = (grams: { dice: number; overlap: number }) => round2((grams.dice + grams.overlap) / 2);

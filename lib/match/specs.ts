@@ -226,27 +226,49 @@ export interface SpecComparison {
   oneSided: number;
 }
 
-/** Compares two listings' specs kind by kind. */
+const KIND_ORDER = new Map(SPEC_KINDS.map((k, i) => [k, i]));
+const stated = (kind: SpecKind, values: Set<string> | undefined) => !!values && values.size > 0 && !(kind === 'accessory' && values.has('no'));
+
+/**
+ * Compares two listings' specs kind by kind, conflicts in SPEC_KINDS order. Only the kinds either side
+ * has are visited (a listing states a few of the 23): this runs for every blocked pair.
+ */
 export function compareSpecs(a: Specs, b: Specs): SpecComparison {
   const conflicts: SpecConflict[] = [];
   let agreeing = 0;
   let oneSided = 0;
-  for (const kind of SPEC_KINDS) {
+  for (const key in a) {
+    const kind = key as SpecKind;
     const x = a[kind];
     const y = b[kind];
-    const statedX = !!x && x.size > 0 && !(kind === 'accessory' && x.has('no'));
-    const statedY = !!y && y.size > 0 && !(kind === 'accessory' && y.has('no'));
+    const statedX = stated(kind, x);
+    const statedY = stated(kind, y);
     if (statedX !== statedY) oneSided++;
     if (!x || !y) continue;
     let agree: boolean;
-    if (EXACT.has(kind)) agree = x.size === y.size && [...x].every((v) => y.has(v));
+    if (EXACT.has(kind)) agree = x.size === y.size && isSubset(x, y);
     else if (x.size === 0 || y.size === 0) agree = true;
     else if (kind === 'model') agree = modelsOverlap(x, y);
-    else agree = [...x].some((v) => y.has(v));
+    else agree = intersects(x, y);
     if (!agree) conflicts.push({ kind, left: [...x], right: [...y] });
     else if (statedX && statedY) agreeing++;
   }
+  for (const key in b) {
+    const kind = key as SpecKind;
+    if (a[kind] === undefined && stated(kind, b[kind])) oneSided++;
+  }
+  if (conflicts.length > 1) conflicts.sort((p, q) => KIND_ORDER.get(p.kind)! - KIND_ORDER.get(q.kind)!);
   return { conflicts, agreeing, oneSided };
+}
+
+function isSubset(x: Set<string>, y: Set<string>): boolean {
+  for (const v of x) if (!y.has(v)) return false;
+  return true;
+}
+
+function intersects(x: Set<string>, y: Set<string>): boolean {
+  for (const v of x) if (y.has(v)) return true;
+  return false;
 }
 
 /** Kinds stated on both sides whose values do not agree. */
