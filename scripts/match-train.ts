@@ -10,8 +10,7 @@
  * reports on and are never read here. For each configuration: token statistics (IDF) over the training
  * listings; 5-fold cross-validation (fold = pair index mod 5) of each candidate tree setting; the setting,
  * the veto rule (English sets only — the app always vetoes) and the threshold with the best out-of-fold F1
- * win; the model is the mean of that setting's 5 fold models, so its scores are the ones the threshold was
- * chosen on. No randomness anywhere: the same inputs give byte-identical files.
+ * win; the model is that setting fitted once on all the training pairs (150 trees). No randomness anywhere: the same inputs give byte-identical files.
  *
  * Flags: --only NAME (one configuration), --data DIR (or MATCH_DATA_DIR), --out DIR (default
  * lib/match/models), --check (write nothing; exit 1 if a committed model differs from what training gives).

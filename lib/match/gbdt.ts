@@ -192,16 +192,6 @@ export function compactTrees(model: BoostedTrees, digits = 5): BoostedTrees {
   };
 }
 
-/** One model whose logit is the mean of the given models' logits (e.g. the k models of a cross-validation). */
-export function averageModels(models: readonly BoostedTrees[]): BoostedTrees {
-  const k = models.length;
-  return {
-    base: models.reduce((s, m) => s + m.base, 0) / k,
-    // Only leaf outputs are scaled; split nodes' values are thresholds.
-    trees: models.flatMap((m) => m.trees.map((t) => ({ ...t, value: t.value.map((v, i) => (t.feature[i]! < 0 ? v / k : v)) }))),
-  };
-}
-
 /**
  * A model laid out for fast prediction: every tree's nodes in three flat typed arrays, so scoring a pair
  * walks contiguous memory and allocates nothing.

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockingIndex, MAX_POSTINGS } from '@/lib/match/blocking';
 import { FEATURE_NAMES } from '@/lib/match/features';
-import { averageModels, predictProba, trainBoostedTrees } from '@/lib/match/gbdt';
+import { predictProba, trainBoostedTrees } from '@/lib/match/gbdt';
 import { analyzeListing } from '@/lib/match/listing';
 import { PairScorer, type MatcherModel } from '@/lib/match/model';
 import { loadScorer, MODEL_NAMES, modelFor, zhScorer } from '@/lib/match/configurations';
@@ -26,16 +26,6 @@ describe('boosted trees', () => {
     expect(correct / rows.length).toBeGreaterThan(0.95);
     expect(predictProba(m1, [0.95, 0.9, 0.1])).toBeGreaterThan(0.8);
     expect(predictProba(m1, [0.05, 0.1, 0.9])).toBeLessThan(0.2);
-  });
-
-  it('averages models in logit space without touching thresholds', () => {
-    const a = trainBoostedTrees(rows.slice(0, 200), labels.slice(0, 200), { trees: 10, depth: 2 });
-    const b = trainBoostedTrees(rows.slice(200), labels.slice(200), { trees: 10, depth: 2 });
-    const avg = averageModels([a, b]);
-    const logit = (p: number) => Math.log(p / (1 - p));
-    for (const x of rows.slice(0, 20)) {
-      expect(logit(predictProba(avg, x))).toBeCloseTo((logit(predictProba(a, x)) + logit(predictProba(b, x))) / 2, 6);
-    }
   });
 
   it('picks the middle of the best-F1 plateau as the threshold', () => {
