@@ -6,7 +6,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { getCache, type Cache, type CacheState } from '../cache/cache';
 import { loadEnv } from '../env';
-import { matchOffers, prepareListings } from '../match/matcher';
+import { MatchAhead, matchOffers } from '../match/matcher';
 import { getProviders, type Providers } from '../upstream/providers';
 import { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
@@ -90,10 +90,13 @@ async function computeResultSet(deps: CompareDeps, q: string | null, categoryId:
   // Both upstreams at once. The price API is asked by category, not by keyword, so a product's lowest price
   // does not depend on which search found it (docs/architecture.md).
   // Without Weidian there is nothing to show (the caller fails); without the price API the items still are.
-  // Each side's listings are analysed as they arrive, while the rest is still on its way.
+  // Pairs are scored as the listings arrive (Weidian's items, then each page of offers), while the rest is
+  // still on its way: the price API's cursor pages come one after another, and most of the matching is done
+  // by the time the last one is in (bench/RESULTS.md, figure b).
+  const ahead = new MatchAhead();
   const [listing, priced] = await Promise.all([
-    deps.providers.weidian.listAllItems({ q, categoryId }, RESULT_SET_MAX_ITEMS).then((l) => (prepareListings(l.items), l)),
-    withoutFailing(deps.providers.priceApi.searchAll({ category }, OFFERS_MAX, prepareListings)),
+    deps.providers.weidian.listAllItems({ q, categoryId }, RESULT_SET_MAX_ITEMS).then((l) => (ahead.addProducts(l.items), l)),
+    withoutFailing(deps.providers.priceApi.searchAll({ category }, OFFERS_MAX, (page) => ahead.addOffers(page))),
   ]);
   const offers = priced.ok ? priced.value : [];
   const matches = matchOffers(listing.items, offers);

@@ -112,24 +112,90 @@ export interface ProductMatches {
 const MAX_SIMILAR_PER_PRODUCT = 10;
 
 /**
+ * Verdicts already worked out, per scorer, by the two listings; null for a pair not shown (shownVerdict). A verdict
+ * depends on nothing else, so a pair scored once (ahead of time by MatchAhead, or for another result set
+ * sharing the listings: a category and the all-items set) is never scored again. Weak on both listings:
+ * entries go when the listings leave the `analysed` cache and nothing else holds them.
+ */
+let scoredPairs = new WeakMap<PairScorer, WeakMap<Listing, WeakMap<Listing, MatchVerdict | null>>>();
+
+/** Forgets every verdict (benchmarks measuring the matcher itself, tests comparing with a fresh run). */
+export function forgetScoredPairs(): void {
+  scoredPairs = new WeakMap();
+  analysed.clear();
+}
+
+type Candidate = { productIndex: number; offerIndex: number; verdict: MatchVerdict };
+
+/**
+ * compareListings(a, b), or null when matchOffers would not show the pair: no match and less similar than
+ * 相似商品 need. Most blocked pairs are other products with a conflicting spec; those are not even scored.
+ */
+function shownVerdict(a: Listing, b: Listing, scorer: PairScorer): MatchVerdict | null {
+  const v = scorer.verdictUnlessRejected(a, b, SIMILAR_THRESHOLD);
+  if (!v) return null;
+  const pack = otherPack(a, b, v, scorer);
+  if (pack) return pack;
+  return v.matched || v.similarity >= SIMILAR_THRESHOLD ? toMatchVerdict(v, scorer.threshold) : null;
+}
+
+/** Every blocked pair's verdict, worked out or remembered, keeping those matchOffers may show (a match, or 相似商品). */
+function scoreCandidates(products: readonly Product[], offers: readonly Offer[], scorer: PairScorer): Candidate[] {
+  const offerListings = offers.map(listingOf);
+  const index = new BlockingIndex(offerListings);
+  let byScorer = scoredPairs.get(scorer);
+  if (!byScorer) scoredPairs.set(scorer, (byScorer = new WeakMap()));
+
+  const candidates: Candidate[] = [];
+  products.forEach((product, productIndex) => {
+    const pf = listingOf(product);
+    let known = byScorer.get(pf);
+    if (!known) byScorer.set(pf, (known = new WeakMap()));
+    for (const offerIndex of index.candidates(pf)) {
+      const of = offerListings[offerIndex]!;
+      let verdict = known.get(of);
+      if (verdict === undefined) known.set(of, (verdict = shownVerdict(pf, of, scorer)));
+      if (verdict) candidates.push({ productIndex, offerIndex, verdict });
+    }
+  });
+  return candidates;
+}
+
+/**
+ * Scores a result set's pairs while its listings are still arriving: Weidian's items at once, the price
+ * API's offers a page at a time. Each call works out the pairs matchOffers would ask for with what has come
+ * so far (most of them are the pairs it asks for in the end), so when the last page arrives little is left
+ * to score. matchOffers's answer is the same with or without it: only the memo above is filled.
+ */
+export class MatchAhead {
+  private products: readonly Product[] | null = null;
+  private readonly offers: Offer[] = [];
+
+  constructor(private readonly scorer: PairScorer = zhScorer()) {}
+
+  addProducts(products: readonly Product[]): void {
+    this.products = products;
+    this.score();
+  }
+
+  addOffers(page: readonly Offer[]): void {
+    this.offers.push(...page);
+    if (this.products) this.score();
+    else prepareListings(page);
+  }
+
+  private score(): void {
+    if (this.products && this.offers.length > 0) scoreCandidates(this.products, this.offers, this.scorer);
+    else if (this.products) prepareListings(this.products);
+  }
+}
+
+/**
  * Decides, for every product, which offers are the same product. An offer is matched to at most one product
  * (the one it fits best), so one listing never counts for two variants.
  */
 export function matchOffers(products: Product[], offers: Offer[], scorer: PairScorer = zhScorer()): Map<string, ProductMatches> {
-  const offerListings = offers.map(listingOf);
-  const index = new BlockingIndex(offerListings);
-
-  type Candidate = { productIndex: number; offerIndex: number; verdict: MatchVerdict };
-  const candidates: Candidate[] = [];
-  products.forEach((product, productIndex) => {
-    const pf = listingOf(product);
-    for (const offerIndex of index.candidates(pf)) {
-      // Most blocked pairs are other products with a conflicting spec: dropped below, so not worth scoring.
-      if (scorer.rejectsOutright(pf, offerListings[offerIndex]!, SIMILAR_THRESHOLD)) continue;
-      const verdict = compareListings(pf, offerListings[offerIndex]!, scorer);
-      if (verdict.match || (verdict.similarity ?? 0) >= SIMILAR_THRESHOLD) candidates.push({ productIndex, offerIndex, verdict });
-    }
-  });
+  const candidates = scoreCandidates(products, offers, scorer);
 
   // Each offer goes to its best-scoring product; ties by product order (stable).
   const bestFor = new Map<number, Candidate>();

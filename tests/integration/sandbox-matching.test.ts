@@ -4,9 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mergeProduct } from '@/lib/compare/merge';
-import { compareListings, features, matchOffers, SIMILAR_THRESHOLD } from '@/lib/match/matcher';
+import { compareListings, features, forgetScoredPairs, MatchAhead, matchOffers, SIMILAR_THRESHOLD } from '@/lib/match/matcher';
 import { BlockingIndex } from '@/lib/match/blocking';
 import { zhScorer } from '@/lib/match/configurations';
+import { PairScorer, type MatcherModel } from '@/lib/match/model';
+import zhModel from '@/lib/match/models/zh.json';
+import { SEARCH_LIMIT_MAX } from '@/lib/price-api/client';
 import { reshapeOffers } from '@/lib/price-api/reshape';
 import { reshapeItem } from '@/lib/weidian/reshape';
 import { rawItemSchema } from '@/lib/weidian/schemas';
@@ -103,5 +106,43 @@ describe('matching the sandbox catalogue', () => {
       }
     }
     expect(rejected).toBeGreaterThan(1000);
+  });
+
+  it('gives the same answer when pairs were scored ahead, page by page, and then scores only pairs not seen yet', () => {
+    /** The app's scorer, counting the pairs it is asked to work out. */
+    class CountingScorer extends PairScorer {
+      pairs = 0;
+      override verdictUnlessRejected(...args: Parameters<PairScorer['verdictUnlessRejected']>) {
+        this.pairs++;
+        return super.verdictUnlessRejected(...args);
+      }
+    }
+    const once = new CountingScorer(zhModel as MatcherModel);
+    const direct = matchOffers(products, offers, once);
+    expect(direct).toEqual(matches);
+
+    // As the service feeds it: the price API's pages of SEARCH_LIMIT_MAX offers, Weidian's items after the first.
+    const page = SEARCH_LIMIT_MAX;
+    expect(offers.length).toBeGreaterThan(2 * page);
+    const ahead = new CountingScorer(zhModel as MatcherModel);
+    const feed = new MatchAhead(ahead);
+    feed.addOffers(offers.slice(0, page));
+    feed.addProducts(products);
+    feed.addOffers(offers.slice(page, 2 * page));
+    const scoredAhead = ahead.pairs;
+    feed.addOffers(offers.slice(2 * page));
+    expect(matchOffers(products, offers, ahead)).toEqual(direct);
+    // After the last page little is left to work out; the price of that is some pairs an early page proposed
+    // that the full set ranks out of an item's candidates.
+    expect(ahead.pairs - scoredAhead).toBeLessThan(once.pairs * 0.05);
+    expect(ahead.pairs).toBeLessThan(once.pairs * 1.3);
+    const before = ahead.pairs;
+    expect(matchOffers(products, offers, ahead)).toEqual(direct);
+    expect(ahead.pairs).toBe(before);
+
+    // Forgotten, everything is worked out again, to the same answer.
+    forgetScoredPairs();
+    expect(matchOffers(products, offers, ahead)).toEqual(direct);
+    expect(ahead.pairs - before).toBe(once.pairs);
   });
 });
