@@ -14,10 +14,13 @@ export interface Child {
 
 const LOG_DIR = path.resolve('bench/tmp');
 
-/** Starts `command args` with `env` added to this process's environment; output goes to bench/tmp/<name>.log. */
+/**
+ * Starts `command args` with `env` added to this process's environment; output goes to bench/tmp/<name>.log
+ * (appended to rather than replaced with BENCH_APPEND_LOGS=1, to keep the log of every fresh server).
+ */
 export function startChild(name: string, command: string, args: string[], env: Record<string, string>): Child {
   mkdirSync(LOG_DIR, { recursive: true });
-  const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: 'w' });
+  const log = createWriteStream(path.join(LOG_DIR, `${name}.log`), { flags: process.env.BENCH_APPEND_LOGS ? 'a' : 'w' });
   const child = spawn(command, args, { env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);

@@ -98,6 +98,7 @@ async function computeResultSet(deps: CompareDeps, q: string | null, categoryId:
     deps.providers.weidian.listAllItems({ q, categoryId }, RESULT_SET_MAX_ITEMS).then((l) => (ahead.addProducts(l.items), l)),
     withoutFailing(deps.providers.priceApi.searchAll({ category }, OFFERS_MAX, (page) => ahead.addOffers(page))),
   ]);
+  ahead.stop();
   const offers = priced.ok ? priced.value : [];
   const matches = matchOffers(listing.items, offers);
   const items = listing.items.map((product): ProductSummary => {

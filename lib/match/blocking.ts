@@ -35,8 +35,11 @@ export class BlockingIndex {
   private readonly byToken = new Map<string, number[]>();
   private readonly maxPostings: number;
   private readonly maxCandidates: number;
+  private readonly size: number;
+  private counts: Int32Array | undefined;
 
   constructor(right: readonly Listing[], options: BlockingOptions = {}) {
+    this.size = right.length;
     right.forEach((l, i) => {
       if (l.barcode) push(this.byBarcode, l.barcode, i);
       for (const m of l.models) push(this.byModel, m, i);
@@ -46,21 +49,40 @@ export class BlockingIndex {
     this.maxCandidates = options.maxCandidates ?? 40;
   }
 
-  /** Indexes of the right listings to compare with `left`, ascending. */
+  /**
+   * Indexes of the right listings to compare with `left`, ascending. Runs for every left listing, so it
+   * counts shared tokens in one reused array (reset after each call) rather than a Map and a Set per call.
+   */
   candidates(left: Listing): number[] {
-    const sure = new Set<number>();
-    if (left.barcode) for (const i of this.byBarcode.get(left.barcode) ?? []) sure.add(i);
-    for (const m of left.models) for (const i of this.byModel.get(m) ?? []) sure.add(i);
-    const shared = new Map<number, number>();
+    const counts = (this.counts ??= new Int32Array(this.size));
+    const touched: number[] = [];
+    const sure = (i: number) => {
+      if (counts[i] === SURE) return;
+      if (counts[i] === 0) touched.push(i);
+      counts[i] = SURE;
+    };
+    if (left.barcode) for (const i of this.byBarcode.get(left.barcode) ?? []) sure(i);
+    for (const m of left.models) for (const i of this.byModel.get(m) ?? []) sure(i);
     for (const t of left.tokens) {
       const postings = this.byToken.get(t);
       if (!postings || postings.length > this.maxPostings) continue;
-      for (const i of postings) if (!sure.has(i)) shared.set(i, (shared.get(i) ?? 0) + 1);
+      for (const i of postings) {
+        const c = counts[i]!;
+        if (c === SURE) continue;
+        if (c === 0) touched.push(i);
+        counts[i] = c + 1;
+      }
     }
-    let rest = [...shared.keys()];
-    if (rest.length > this.maxCandidates) {
-      rest = rest.sort((x, y) => shared.get(y)! - shared.get(x)! || x - y).slice(0, this.maxCandidates);
-    }
-    return [...sure, ...rest].sort((x, y) => x - y);
+    const out: number[] = [];
+    const rest: number[] = [];
+    for (const i of touched) (counts[i] === SURE ? out : rest).push(i);
+    // The ones sharing the most tokens; ties to the lower index.
+    if (rest.length > this.maxCandidates) rest.sort((x, y) => counts[y]! - counts[x]! || x - y).length = this.maxCandidates;
+    for (const i of rest) out.push(i);
+    for (const i of touched) counts[i] = 0;
+    return out.sort((x, y) => x - y);
   }
 }
+
+/** Marks a right listing found by barcode or model code in `counts` (kept whatever its shared tokens). */
+const SURE = -1;

@@ -24,6 +24,31 @@ export class Idf {
   of(token: string): number {
     return this.table.get(token) ?? this.unseen;
   }
+
+  private readonly perListing = new WeakMap<Listing, ListingWeights>();
+
+  /** The IDF of each of a listing's tokens and their sums, worked out once per listing rather than per pair. */
+  weightsOf(listing: Listing): ListingWeights {
+    let w = this.perListing.get(listing);
+    if (!w) {
+      const of = Float64Array.from(listing.tokens, (t) => this.of(t));
+      let mass = 0;
+      let sq = 0;
+      for (const x of of) {
+        mass += x;
+        sq += x * x;
+      }
+      this.perListing.set(listing, (w = { of, mass, sq }));
+    }
+    return w;
+  }
+}
+
+interface ListingWeights {
+  /** IDF of tokens[i]. */
+  of: Float64Array;
+  mass: number;
+  sq: number;
 }
 
 export function tokenStats(listings: Iterable<Listing>, minDf = 1): TokenStats {
@@ -105,6 +130,14 @@ function platformOf(tokens: string[]): number {
   return mac | win;
 }
 
+/** What the features read of one listing alone, worked out once per listing rather than per pair. */
+const ownFeatures = new WeakMap<Listing, { variants: Map<number, number>; platform: number }>();
+function ownOf(l: Listing) {
+  let own = ownFeatures.get(l);
+  if (!own) ownFeatures.set(l, (own = { variants: variantWords(l.tokens), platform: platformOf(l.tokens) }));
+  return own;
+}
+
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export const FEATURE_COUNT = FEATURE_NAMES.length;
 
@@ -168,29 +201,27 @@ export function pairFeatures(
   specsOut?: SpecComparison,
   known: KnownOfPair = {},
 ): Float64Array {
+  const wa = idf.weightsOf(a);
+  const wb = idf.weightsOf(b);
+  const massA = wa.mass;
+  const massB = wb.mass;
+  const sqA = wa.sq;
+  const sqB = wb.sq;
   let shared = 0;
-  let massA = 0;
-  let massB = 0;
   let sq = 0;
-  let sqA = 0;
-  let sqB = 0;
   let unsharedMax = 0;
   let common = 0;
-  for (const t of a.tokens) {
-    const w = idf.of(t);
-    massA += w;
-    sqA += w * w;
-    if (b.tokenSet.has(t)) {
+  for (let k = 0; k < a.tokens.length; k++) {
+    const w = wa.of[k]!;
+    if (b.tokenSet.has(a.tokens[k]!)) {
       shared += w;
       sq += w * w;
       common++;
     } else if (w > unsharedMax) unsharedMax = w;
   }
-  for (const t of b.tokens) {
-    const w = idf.of(t);
-    massB += w;
-    sqB += w * w;
-    if (!a.tokenSet.has(t) && w > unsharedMax) unsharedMax = w;
+  for (let k = 0; k < b.tokens.length; k++) {
+    const w = wb.of[k]!;
+    if (w > unsharedMax && !a.tokenSet.has(b.tokens[k]!)) unsharedMax = w;
   }
   const grams = known.grams ?? setSimilarity(a.grams, b.grams);
   const model = sharedModel(a, b);
@@ -228,8 +259,10 @@ export function pairFeatures(
   const tri = setSimilarity(a.trigrams, b.trigrams);
   out[i++] = tri.common ? tri.common / (a.trigrams.size + b.trigrams.size - tri.common) : 0;
   out[i++] = a.numbers.length && b.numbers.length && numbersShared === 0 ? 1 : 0;
-  const va = variantWords(a.tokens);
-  const vb = variantWords(b.tokens);
+  const ownA = ownOf(a);
+  const ownB = ownOf(b);
+  const va = ownA.variants;
+  const vb = ownB.variants;
   let oneSided = 0;
   let differ = 0;
   for (const [g, mask] of va) {
@@ -240,8 +273,8 @@ export function pairFeatures(
   for (const g of vb.keys()) if (!va.has(g)) oneSided++;
   out[i++] = oneSided;
   out[i++] = differ;
-  const pa = platformOf(a.tokens);
-  const pb = platformOf(b.tokens);
+  const pa = ownA.platform;
+  const pb = ownB.platform;
   out[i++] = (pa === 1 && pb === 2) || (pa === 2 && pb === 1) ? 1 : 0;
   out[i++] = specs.agreeing;
   out[i++] = specs.oneSided;

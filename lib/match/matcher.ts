@@ -42,11 +42,6 @@ function listingOf(x: Product | Offer): Listing {
   return listing;
 }
 
-/** Analyses listings ahead of matchOffers (e.g. each page of offers while the next is being fetched). */
-export function prepareListings(xs: readonly (Product | Offer)[]): void {
-  for (const x of xs) listingOf(x);
-}
-
 /** Mean of the Dice coefficient and the overlap coefficient: robust to one side adding a few extra words. */
 export function titleSimilarity(a: Set<string>, b: Set<string>): number {
   const s = setSimilarity(a, b);
@@ -139,54 +134,119 @@ function shownVerdict(a: Listing, b: Listing, scorer: PairScorer): MatchVerdict 
   return v.matched || v.similarity >= SIMILAR_THRESHOLD ? toMatchVerdict(v, scorer.threshold) : null;
 }
 
+/** The memo of one scorer. */
+function memoOf(scorer: PairScorer): WeakMap<Listing, WeakMap<Listing, MatchVerdict | null>> {
+  let byScorer = scoredPairs.get(scorer);
+  if (!byScorer) scoredPairs.set(scorer, (byScorer = new WeakMap()));
+  return byScorer;
+}
+
+/** Blocked offers of one product with their verdicts, worked out or remembered; calls `shown` for those matchOffers may show. */
+function scoreProduct(
+  pf: Listing,
+  index: BlockingIndex,
+  offerListings: readonly Listing[],
+  memo: WeakMap<Listing, WeakMap<Listing, MatchVerdict | null>>,
+  scorer: PairScorer,
+  shown?: (offerIndex: number, verdict: MatchVerdict) => void,
+): void {
+  let known = memo.get(pf);
+  if (!known) memo.set(pf, (known = new WeakMap()));
+  for (const offerIndex of index.candidates(pf)) {
+    const of = offerListings[offerIndex]!;
+    let verdict = known.get(of);
+    if (verdict === undefined) known.set(of, (verdict = shownVerdict(pf, of, scorer)));
+    if (verdict) shown?.(offerIndex, verdict);
+  }
+}
+
 /** Every blocked pair's verdict, worked out or remembered, keeping those matchOffers may show (a match, or 相似商品). */
 function scoreCandidates(products: readonly Product[], offers: readonly Offer[], scorer: PairScorer): Candidate[] {
   const offerListings = offers.map(listingOf);
   const index = new BlockingIndex(offerListings);
-  let byScorer = scoredPairs.get(scorer);
-  if (!byScorer) scoredPairs.set(scorer, (byScorer = new WeakMap()));
-
+  const memo = memoOf(scorer);
   const candidates: Candidate[] = [];
   products.forEach((product, productIndex) => {
-    const pf = listingOf(product);
-    let known = byScorer.get(pf);
-    if (!known) byScorer.set(pf, (known = new WeakMap()));
-    for (const offerIndex of index.candidates(pf)) {
-      const of = offerListings[offerIndex]!;
-      let verdict = known.get(of);
-      if (verdict === undefined) known.set(of, (verdict = shownVerdict(pf, of, scorer)));
-      if (verdict) candidates.push({ productIndex, offerIndex, verdict });
-    }
+    scoreProduct(listingOf(product), index, offerListings, memo, scorer, (offerIndex, verdict) => candidates.push({ productIndex, offerIndex, verdict }));
   });
   return candidates;
 }
 
+/** How long scoring ahead holds the thread before it lets I/O through (the next page's request, say). */
+const AHEAD_SLICE_MS = 5;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * Scores a result set's pairs while its listings are still arriving: Weidian's items at once, the price
- * API's offers a page at a time. Each call works out the pairs matchOffers would ask for with what has come
- * so far (most of them are the pairs it asks for in the end), so when the last page arrives little is left
- * to score. matchOffers's answer is the same with or without it: only the memo above is filled.
+ * Scores a result set's pairs while its listings are still arriving: Weidian's items, and the price API's
+ * offers a page at a time. It works out the pairs matchOffers would ask for with what has come so far (most
+ * of them are the ones it asks for in the end), so when the last page arrives little is left to score, and
+ * it starts over, with the memo, whenever more arrives. It works in slices of a few milliseconds so the
+ * requests for the next pages leave and their answers are read on time: the price API's cursor pages come
+ * one after another, and holding the thread would delay the very pages being waited for.
+ * matchOffers's answer is the same with or without it: only the memo above is filled.
  */
 export class MatchAhead {
   private products: readonly Product[] | null = null;
   private readonly offers: Offer[] = [];
+  private more = false;
+  private stopped = false;
+  private running: Promise<void> | null = null;
 
   constructor(private readonly scorer: PairScorer = zhScorer()) {}
 
   addProducts(products: readonly Product[]): void {
     this.products = products;
-    this.score();
+    this.wake();
   }
 
   addOffers(page: readonly Offer[]): void {
     this.offers.push(...page);
-    if (this.products) this.score();
-    else prepareListings(page);
+    this.wake();
   }
 
-  private score(): void {
-    if (this.products && this.offers.length > 0) scoreCandidates(this.products, this.offers, this.scorer);
-    else if (this.products) prepareListings(this.products);
+  /** Resolves once everything added so far is scored (or stop() was called). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** No more scoring ahead: everything is in, and matchOffers scores what is left. */
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private wake(): void {
+    this.more = true;
+    // Scoring is pure and cannot fail on valid listings; were it to, matchOffers fails the same way.
+    this.running ??= this.run().catch(() => undefined).finally(() => (this.running = null));
+  }
+
+  private async run(): Promise<void> {
+    while (this.more && !this.stopped) {
+      this.more = false;
+      const offerListings: Listing[] = [];
+      let slice = performance.now();
+      const pause = async () => {
+        if (performance.now() - slice < AHEAD_SLICE_MS) return;
+        await nextTurn();
+        slice = performance.now();
+      };
+      for (const offer of this.offers) {
+        offerListings.push(listingOf(offer));
+        await pause();
+        if (this.stopped) return;
+      }
+      const products = this.products;
+      if (!products) continue;
+      const index = offerListings.length > 0 ? new BlockingIndex(offerListings) : null;
+      const memo = memoOf(this.scorer);
+      for (const product of products) {
+        const pf = listingOf(product);
+        if (index) scoreProduct(pf, index, offerListings, memo, this.scorer);
+        await pause();
+        // Start over with the offers that have come meanwhile (what is scored stays in the memo).
+        if (this.stopped || this.more) break;
+      }
+    }
   }
 }
 
@@ -205,17 +265,24 @@ export function matchOffers(products: Product[], offers: Offer[], scorer: PairSc
     if (!current || betterThan(c.verdict, current.verdict)) bestFor.set(c.offerIndex, c);
   }
 
-  const out = new Map<string, ProductMatches>(products.map((p) => [p.productId, { matched: [], similar: [] }]));
-  for (const c of candidates) {
-    const bucket = out.get(products[c.productIndex]!.productId)!;
-    const offer: MatchedOffer = { ...offers[c.offerIndex]!, verdict: c.verdict };
-    if (c.verdict.match && bestFor.get(c.offerIndex) === c) bucket.matched.push(offer);
-    else if (c.verdict.match) bucket.similar.push({ ...offer, verdict: { ...c.verdict, match: false, reason: `${c.verdict.reason}，但与另一商品更相符` } });
-    else bucket.similar.push(offer);
-  }
-  for (const bucket of out.values()) {
-    bucket.similar.sort((a, b) => b.verdict.score - a.verdict.score || a.offerId.localeCompare(b.offerId));
-    bucket.similar.length = Math.min(bucket.similar.length, MAX_SIMILAR_PER_PRODUCT);
-  }
+  // Per product: its matches, and its 相似商品 (the rest, a match that fits another product better included),
+  // best first and at most MAX_SIMILAR_PER_PRODUCT. Offers are copied only once chosen.
+  const matched: Candidate[][] = products.map(() => []);
+  const similar: Candidate[][] = products.map(() => []);
+  for (const c of candidates) (c.verdict.match && bestFor.get(c.offerIndex) === c ? matched : similar)[c.productIndex]!.push(c);
+  const idOf = (c: Candidate) => offers[c.offerIndex]!.offerId;
+  // Ties by id in code-unit order: the same on every server, whatever its ICU locale data, and cheap.
+  const bySimilarity = (a: Candidate, b: Candidate) => b.verdict.score - a.verdict.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);
+  const out = new Map<string, ProductMatches>();
+  products.forEach((product, i) => {
+    const others = similar[i]!.sort(bySimilarity).slice(0, MAX_SIMILAR_PER_PRODUCT);
+    out.set(product.productId, {
+      matched: matched[i]!.map((c) => ({ ...offers[c.offerIndex]!, verdict: c.verdict })),
+      similar: others.map((c) => ({
+        ...offers[c.offerIndex]!,
+        verdict: c.verdict.match ? { ...c.verdict, match: false, reason: `${c.verdict.reason}，但与另一商品更相符` } : c.verdict,
+      })),
+    });
+  });
   return out;
 }

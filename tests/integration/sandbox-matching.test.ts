@@ -108,7 +108,7 @@ describe('matching the sandbox catalogue', () => {
     expect(rejected).toBeGreaterThan(1000);
   });
 
-  it('gives the same answer when pairs were scored ahead, page by page, and then scores only pairs not seen yet', () => {
+  it('gives the same answer when pairs were scored ahead, page by page, and then scores only pairs not seen yet', async () => {
     /** The app's scorer, counting the pairs it is asked to work out. */
     class CountingScorer extends PairScorer {
       pairs = 0;
@@ -127,10 +127,14 @@ describe('matching the sandbox catalogue', () => {
     const ahead = new CountingScorer(zhModel as MatcherModel);
     const feed = new MatchAhead(ahead);
     feed.addOffers(offers.slice(0, page));
+    await feed.settled();
     feed.addProducts(products);
+    await feed.settled();
     feed.addOffers(offers.slice(page, 2 * page));
+    await feed.settled();
     const scoredAhead = ahead.pairs;
     feed.addOffers(offers.slice(2 * page));
+    feed.stop();
     expect(matchOffers(products, offers, ahead)).toEqual(direct);
     // After the last page little is left to work out; the price of that is some pairs an early page proposed
     // that the full set ranks out of an item's candidates.
@@ -144,5 +148,19 @@ describe('matching the sandbox catalogue', () => {
     forgetScoredPairs();
     expect(matchOffers(products, offers, ahead)).toEqual(direct);
     expect(ahead.pairs - before).toBe(once.pairs);
+  });
+
+  it('gives the same answer when pages arrive while it is scoring, and when stopped half way', async () => {
+    forgetScoredPairs();
+    const feed = new MatchAhead();
+    feed.addProducts(products);
+    feed.addOffers(offers.slice(0, SEARCH_LIMIT_MAX));
+    // A few slices in, the next page arrives; it starts over with both pages.
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    feed.addOffers(offers.slice(SEARCH_LIMIT_MAX));
+    for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+    feed.stop();
+    await feed.settled();
+    expect(matchOffers(products, offers)).toEqual(matches);
   });
 });
