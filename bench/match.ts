@@ -9,7 +9,7 @@
  */
 import { resolve } from 'node:path';
 import { mergeProduct } from '../lib/compare/merge';
-import { matchOffers } from '../lib/match/matcher';
+import { forgetScoredPairs, matchOffers } from '../lib/match/matcher';
 import { analyzeListing } from '../lib/match/listing';
 import { zhScorer } from '../lib/match/configurations';
 import { reshapeOffers } from '../lib/price-api/reshape';
@@ -39,6 +39,8 @@ export function listings(count: number): { products: Product[]; offers: Offer[] 
 }
 
 function matchAndMerge(set: { products: Product[]; offers: Offer[] }): number {
+  // From scratch each time: no analysed listing or scored pair kept from an earlier round.
+  forgetScoredPairs();
   const started = performance.now();
   const matches = matchOffers(set.products, set.offers);
   let saving = 0;

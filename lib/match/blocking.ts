@@ -4,15 +4,17 @@
  * The right side is indexed by barcode, by model code and by word token; a left listing is compared only
  * with the right listings that share its barcode, one of its model codes, or at least one informative token
  * (one found in at most `maxPostings` right listings — 手机, 官方, brand names … would make every pair a
- * candidate and say little). Among token candidates, at most `maxCandidates` per left listing are kept, the
- * ones sharing the most tokens. So the work grows with the size of the overlap, not with n·m.
+ * candidate and say little). Barcode hits are always kept; of the model-code hits and of the other token
+ * candidates, at most `maxCandidates` each per left listing, the ones sharing the most tokens. So the work
+ * per left listing is bounded, and grows with n + m rather than n·m even when one model code is in
+ * hundreds of listings (many shops selling one product: bench/RESULTS.md, figure e).
  */
 import type { Listing } from './listing';
 
 export interface BlockingOptions {
   /** A token in more right listings than this is not used for blocking (default: max(50, 10% of m), at most 500). */
   maxPostings?: number;
-  /** Most token candidates kept per left listing (barcode and model hits are always kept). */
+  /** Most model-code hits, and most other token candidates, kept per left listing (barcode hits are always kept). */
   maxCandidates?: number;
 }
 
@@ -56,13 +58,13 @@ export class BlockingIndex {
   candidates(left: Listing): number[] {
     const counts = (this.counts ??= new Int32Array(this.size));
     const touched: number[] = [];
-    const sure = (i: number) => {
-      if (counts[i] === SURE) return;
-      if (counts[i] === 0) touched.push(i);
-      counts[i] = SURE;
+    const mark = (i: number, as: typeof SURE | typeof MODEL) => {
+      const c = counts[i]!;
+      if (c === 0) touched.push(i);
+      if (as === SURE || (c !== SURE && c < MODEL)) counts[i] = as;
     };
-    if (left.barcode) for (const i of this.byBarcode.get(left.barcode) ?? []) sure(i);
-    for (const m of left.models) for (const i of this.byModel.get(m) ?? []) sure(i);
+    if (left.barcode) for (const i of this.byBarcode.get(left.barcode) ?? []) mark(i, SURE);
+    for (const m of left.models) for (const i of this.byModel.get(m) ?? []) mark(i, MODEL);
     for (const t of left.tokens) {
       const postings = this.byToken.get(t);
       if (!postings || postings.length > this.maxPostings) continue;
@@ -74,15 +76,18 @@ export class BlockingIndex {
       }
     }
     const out: number[] = [];
+    const models: number[] = [];
     const rest: number[] = [];
-    for (const i of touched) (counts[i] === SURE ? out : rest).push(i);
+    for (const i of touched) (counts[i] === SURE ? out : counts[i]! >= MODEL ? models : rest).push(i);
     // The ones sharing the most tokens; ties to the lower index.
-    if (rest.length > this.maxCandidates) rest.sort((x, y) => counts[y]! - counts[x]! || x - y).length = this.maxCandidates;
-    for (const i of rest) out.push(i);
+    const best = (xs: number[]) => (xs.length > this.maxCandidates ? xs.sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, this.maxCandidates) : xs);
+    for (const i of best(models)) out.push(i);
+    for (const i of best(rest)) out.push(i);
     for (const i of touched) counts[i] = 0;
     return out.sort((x, y) => x - y);
   }
 }
 
-/** Marks a right listing found by barcode or model code in `counts` (kept whatever its shared tokens). */
+/** In `counts`: a right listing found by barcode (kept whatever else), and the base of one found by model code (+ shared tokens). */
 const SURE = -1;
+const MODEL = 1 << 20;

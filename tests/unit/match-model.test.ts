@@ -137,4 +137,18 @@ describe('blocking', () => {
     expect(index.candidates(analyzeListing({ title: 'x', barcode: '6901234567892' }))).toEqual([0]);
     expect(index.candidates(analyzeListing({ title: 'toshiba ph3100u-1e3s drive' }))).toEqual([1]);
   });
+
+  it('keeps every barcode hit, and of a model code in many listings the maxCandidates sharing the most tokens', () => {
+    // 60 shops sell the same model; 10 of them name the colour too. One barcode listing more.
+    const right = [
+      ...Array.from({ length: 50 }, () => analyzeListing({ title: 'mate70 phone' })),
+      ...Array.from({ length: 10 }, () => analyzeListing({ title: 'mate70 phone 雅川青 12+512' })),
+      ...Array.from({ length: 3 }, (_, i) => analyzeListing({ title: `barcode only ${i}`, barcode: '6901234567892' })),
+    ];
+    const index = new BlockingIndex(right, { maxPostings: 100, maxCandidates: 12 });
+    const got = index.candidates(analyzeListing({ title: 'huawei mate70 雅川青 12+512', barcode: '6901234567892' }));
+    // The 10 with the colour, then the lowest-indexed 2 of the rest; the 3 barcode hits on top of the 12.
+    expect(got).toEqual([0, 1, ...Array.from({ length: 10 }, (_, i) => 50 + i), 60, 61, 62]);
+    expect(new BlockingIndex(right, { maxPostings: 0 }).candidates(analyzeListing({ title: 'mate70' })).length).toBe(40);
+  });
 });
