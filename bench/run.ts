@@ -93,7 +93,10 @@ async function startApp(extra: Record<string, string> = {}): Promise<void> {
   await stopApp();
   await redis.flushdb(); // database 9 only: the bench's own
   await database().db.execute(sql`truncate price_snapshots, price_snapshot_heads cascade`);
-  app = startChild('next-start', 'node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(APP_PORT)], appEnv(extra));
+  // BENCH_CPU_PROFILE=1: each server writes a V8 CPU profile to bench/tmp/profiles/ when stopped (open it in
+  // Chrome DevTools), which is how the causes in bench/RESULTS.md were found.
+  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=bench/tmp/profiles'] : [];
+  app = startChild('next-start', process.execPath, [...profile, 'node_modules/next/dist/bin/next', 'start', '-H', '127.0.0.1', '-p', String(APP_PORT)], appEnv(extra));
   await waitForHttp(`${APP}/api/bench/static`, app);
 }
 async function stopApp(): Promise<void> {
@@ -177,10 +180,12 @@ async function warmFigures(): Promise<{ productId: string }> {
   if (state !== 'hit') log(`warning: the warm compare answered x-cache: ${state}`);
 
   const a = await sideBySide('/api/products/compare', '/api/bench/static');
+  const bodyBytes = async (path: string) => Buffer.byteLength((await get(path)).body);
+  const aBytes = { target: await bodyBytes('/api/products/compare'), baseline: await bodyBytes('/api/bench/static') };
   const aT = { p50: mean(a.target.map((l) => l.p50)), p99: mean(a.target.map((l) => l.p99)), rps: mean(a.target.map((l) => l.rps)) };
   const aB = { p50: mean(a.baseline.map((l) => l.p50)), p99: mean(a.baseline.map((l) => l.p99)), rps: mean(a.baseline.map((l) => l.rps)) };
   const aErrors = [...a.target, ...a.baseline].reduce((s, l) => s + l.non2xx + l.errors, 0);
-  raw.a = { target: a.target, baseline: a.baseline, connections: SIZES.connections, seconds: SIZES.seconds };
+  raw.a = { target: a.target, baseline: a.baseline, connections: SIZES.connections, seconds: SIZES.seconds, bodyBytes: aBytes };
   const p50Ratio = aT.p50 / Math.max(aB.p50, 0.01);
   figures.push({
     id: 'a',
@@ -188,7 +193,7 @@ async function warmFigures(): Promise<{ productId: string }> {
     value: p50Ratio,
     goal: '≤ 1.2',
     met: p50Ratio <= 1.2 && aErrors === 0,
-    detail: `p50 ${fmt(aT.p50)} vs ${fmt(aB.p50)} ms; p99 ${fmt(aT.p99)} vs ${fmt(aB.p99)} ms (×${fmt(aT.p99 / Math.max(aB.p99, 0.01))}); ${fmt(aT.rps, 0)} vs ${fmt(aB.rps, 0)} req/s (×${fmt(aT.rps / aB.rps)}); ${SIZES.connections} connections${aErrors ? `; ${aErrors} errors` : ''}`,
+    detail: `p50 ${fmt(aT.p50)} vs ${fmt(aB.p50)} ms; p99 ${fmt(aT.p99)} vs ${fmt(aB.p99)} ms (×${fmt(aT.p99 / Math.max(aB.p99, 0.01))}); ${fmt(aT.rps, 0)} vs ${fmt(aB.rps, 0)} req/s (×${fmt(aT.rps / aB.rps)}); bodies ${(aBytes.target / 1024).toFixed(1)} vs ${(aBytes.baseline / 1024).toFixed(1)} kB; ${SIZES.connections} connections${aErrors ? `; ${aErrors} errors` : ''}`,
   });
 
   const f = await sideBySide('/', '/bench-static');

@@ -22,7 +22,33 @@ export const REDACTED_KEYS = [
   'authorization', 'cookie', 'sign',
 ] as const;
 
-const paths = REDACTED_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`]);
+const REDACTED = new Set<string>(REDACTED_KEYS);
+const CENSOR = '[redacted]';
+
+/**
+ * The logged object with the value of every REDACTED key, at depth 0 to 2, replaced; the caller's object is
+ * never changed (copies are made only where a key is censored). Our own rather than pino's `redact`: with
+ * the wildcard paths this needs (`*.phone`, `*.*.phone`) that cost ~55 µs a line, more than the rest of a
+ * warm API answer (bench/RESULTS.md, figure a); this costs about 1 µs.
+ */
+export function redactKeys<T>(value: T, depth = 2): T {
+  if (value === null || typeof value !== 'object' || value instanceof Error) return value;
+  if (Array.isArray(value)) {
+    if (depth === 0) return value;
+    let copy: unknown[] | undefined;
+    value.forEach((v, i) => {
+      const next = redactKeys(v, depth - 1);
+      if (next !== v) (copy ??= [...value])[i] = next;
+    });
+    return (copy ?? value) as T;
+  }
+  let out: Record<string, unknown> | undefined;
+  for (const [k, v] of Object.entries(value)) {
+    const next = REDACTED.has(k) ? CENSOR : depth > 0 ? redactKeys(v, depth - 1) : v;
+    if (next !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = next;
+  }
+  return (out ?? value) as T;
+}
 
 function defaultLevel(env: NodeJS.ProcessEnv): string {
   if (env.LOG_LEVEL) return env.LOG_LEVEL;
@@ -45,8 +71,7 @@ export function createLogger(destination?: DestinationStream, level: string = de
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      formatters: { level: (label) => ({ level: label }) },
-      redact: { paths, censor: '[redacted]' },
+      formatters: { level: (label) => ({ level: label }), log: (object) => redactKeys(object) },
       mixin: () => {
         const c = context.getStore();
         return c ? { requestId: c.requestId } : {};
@@ -61,9 +86,19 @@ export function getLogger(): Logger {
   return (g.__bijiaLogger ??= createLogger());
 }
 
-/** A module's logger: every line says which part of the app wrote it. */
+const children = new Map<string, { parent: Logger; child: Logger }>();
+
+/**
+ * A module's logger: every line says which part of the app wrote it. Made once per module (a pino child
+ * copies its bindings and redaction set-up, too dear for every request line: bench/RESULTS.md, figure a).
+ */
 export function moduleLogger(module: string): Logger {
-  return getLogger().child({ module });
+  const parent = getLogger();
+  const known = children.get(module);
+  if (known?.parent === parent) return known.child;
+  const child = parent.child({ module });
+  children.set(module, { parent, child });
+  return child;
 }
 
 /** Runs `fn` with `requestId` on every log line it (and everything it calls) writes. */

@@ -126,26 +126,63 @@ async function withoutFailing<T>(promise: Promise<T>): Promise<{ ok: true; value
   }
 }
 
-/** One page of compared products for a query. */
-export async function getComparePage(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ data: ComparePage; cache: CacheStatus }> {
+async function resultSetFor(query: CompareQuery, deps: CompareDeps): Promise<{ value: ResultSet; cache: CacheStatus }> {
   const key = ['compare', RESULT_SHAPE, hash({ q: query.q?.normalize('NFKC').toLowerCase() ?? null, c: query.categoryId })].join(':');
-  const { value: set, cache } = await cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId), resultSetTags);
-  const sorted = sortSummaries(set.items, query.sort);
+  return cached(deps, key, () => computeResultSet(deps, query.q, query.categoryId), resultSetTags);
+}
+
+/**
+ * Per result set, its sorted orders and the pages already written as JSON (UTF-8 bytes). A warm compare
+ * answer is then a lookup, not a sort, a serialisation of 20 cards and an encoding of ~30 kB of text (which
+ * together cost more than all the rest of the route: bench/RESULTS.md, figure a). Weak on the set, which
+ * the cache's memory tier keeps as one shared object until it is replaced; at most PAGES_KEPT pages a set.
+ */
+const derived = new WeakMap<ResultSet, { sorted: Map<CompareQuery['sort'], ProductSummary[]>; json: Map<string, Uint8Array<ArrayBuffer>> }>();
+const PAGES_KEPT = 100;
+const utf8 = new TextEncoder();
+
+function derivedOf(set: ResultSet) {
+  let d = derived.get(set);
+  if (!d) derived.set(set, (d = { sorted: new Map(), json: new Map() }));
+  return d;
+}
+
+function pageOf(set: ResultSet, query: CompareQuery, stale: boolean): ComparePage {
+  const { sorted } = derivedOf(set);
+  let items = sorted.get(query.sort);
+  if (!items) sorted.set(query.sort, (items = sortSummaries(set.items, query.sort)));
   const start = (query.page - 1) * query.pageSize;
   return {
-    cache,
-    data: {
-      query,
-      items: sorted.slice(start, start + query.pageSize),
-      total: set.items.length,
-      page: query.page,
-      pageSize: query.pageSize,
-      hasNext: start + query.pageSize < set.items.length,
-      generatedAt: set.generatedAt,
-      degraded: set.degraded,
-      stale: cache === 'stale',
-    },
+    query,
+    items: items.slice(start, start + query.pageSize),
+    total: set.items.length,
+    page: query.page,
+    pageSize: query.pageSize,
+    hasNext: start + query.pageSize < set.items.length,
+    generatedAt: set.generatedAt,
+    degraded: set.degraded,
+    stale,
   };
+}
+
+/** One page of compared products for a query. */
+export async function getComparePage(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ data: ComparePage; cache: CacheStatus }> {
+  const { value: set, cache } = await resultSetFor(query, deps);
+  return { cache, data: pageOf(set, query, cache === 'stale') };
+}
+
+/** The same page as JSON (UTF-8), written once per result set and page: the compare API's answer. */
+export async function getComparePageJson(query: CompareQuery, deps: CompareDeps = defaultDeps()): Promise<{ json: Uint8Array<ArrayBuffer>; cache: CacheStatus }> {
+  const { value: set, cache } = await resultSetFor(query, deps);
+  const stale = cache === 'stale';
+  const { json: pages } = derivedOf(set);
+  const key = JSON.stringify([query, stale]);
+  let json = pages.get(key);
+  if (json === undefined) {
+    if (pages.size >= PAGES_KEPT) pages.clear();
+    pages.set(key, (json = utf8.encode(JSON.stringify(pageOf(set, query, stale)))));
+  }
+  return { cache, json };
 }
 
 /** One product with every candidate offer, or null when Weidian has no such item. */

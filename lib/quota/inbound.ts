@@ -58,9 +58,9 @@ export function clientIp(request: Request, onVercel: boolean): string {
 /** `bijia:v1:{ratelimit:<policy>:<client>}`; the hash tag keeps the one-key script cluster-safe. */
 export const limitKey = (policy: string, client: string) => quotaKey(`{ratelimit:${policy}:${client}}`);
 
-/** KEYS[1] counter; ARGV windowMs. Returns {count, pttl}. */
+/** KEYS[1] counter; ARGV windowMs, claim. Adds `claim` hits; returns {count, pttl}. */
 export const HIT_SCRIPT = `
-local n = redis.call('INCR', KEYS[1])
+local n = redis.call('INCRBY', KEYS[1], tonumber(ARGV[2]))
 local ttl = redis.call('PTTL', KEYS[1])
 if ttl < 0 then
   ttl = tonumber(ARGV[1])
@@ -76,27 +76,80 @@ const toResult = (count: number, resetMs: number, limit: number): LimitResult =>
   resetMs: Math.max(0, resetMs),
 });
 
-export function createRedisLimiter(client: Redis, fallback: InboundLimiter = createLocalLimiter()): InboundLimiter {
+/**
+ * Hits an instance claims from the shared counter at a time: 1 for small limits (exact across instances),
+ * a twentieth of the limit for large ones. Claimed hits are spent locally, so a busy client costs one Redis
+ * round trip per `claim` requests rather than per request (bench/RESULTS.md, figure a); the price is that
+ * hits claimed by one instance and not used by the window's end are lost to the others (at most
+ * claim − 1 per instance and window), so the limit is never exceeded, only reached early.
+ */
+export const claimSize = (limit: number) => Math.max(1, Math.floor(limit / 20));
+
+interface Lease {
+  /** Claimed and not yet spent. */
+  left: number;
+  /** The counter after the last claim, capped at the limit: hits claimed by all instances. */
+  claimed: number;
+  resetAt: number;
+}
+
+export function createRedisLimiter(client: Redis, fallback: InboundLimiter = createLocalLimiter(), now: () => number = Date.now): InboundLimiter {
   let degraded = false;
   const fallBack = (why: string) => {
     if (!degraded) moduleLogger('ratelimit').warn({ event: 'redis_down', reason: why }, 'Redis unavailable; counting per instance until it is back');
     degraded = true;
   };
+  const leases = new Map<string, Lease>();
+  /** Claims in flight, so concurrent hits of one key wait for one round trip instead of each making one. */
+  const claiming = new Map<string, Promise<Lease | null>>();
+
+  async function claim(id: string, key: string, policy: LimitPolicy): Promise<Lease | null> {
+    if (!isRedisUsable(client)) {
+      fallBack(`status ${client.status}`);
+      return null;
+    }
+    try {
+      const size = claimSize(policy.limit);
+      const [count, ttl] = (await runScript(client, HIT_SCRIPT, [limitKey(policy.name, key)], [policy.windowMs, size])) as [number, number];
+      if (degraded) moduleLogger('ratelimit').info({ event: 'redis_back' }, 'Redis is back; limits are shared again');
+      degraded = false;
+      const n = Number(count);
+      // Of the `size` hits just added, those at or under the limit are ours to spend.
+      const granted = Math.max(0, Math.min(size, policy.limit - (n - size)));
+      const lease = { left: granted, claimed: Math.min(n, policy.limit), resetAt: now() + Math.max(0, Number(ttl)) };
+      if (leases.size >= 50_000) leases.clear(); // a flood of distinct clients: forget rather than grow
+      leases.set(id, lease);
+      return lease;
+    } catch (error) {
+      fallBack(error instanceof Error ? error.message : String(error));
+      return null;
+    }
+  }
+
   return {
     async hit(key, policy) {
-      if (isRedisUsable(client)) {
-        try {
-          const [count, ttl] = (await runScript(client, HIT_SCRIPT, [limitKey(policy.name, key)], [policy.windowMs])) as [number, number];
-          if (degraded) moduleLogger('ratelimit').info({ event: 'redis_back' }, 'Redis is back; limits are shared again');
-          degraded = false;
-          return toResult(Number(count), Number(ttl), policy.limit);
-        } catch (error) {
-          fallBack(error instanceof Error ? error.message : String(error));
+      const id = `${policy.name}\u0000${key}`;
+      for (;;) {
+        let lease = leases.get(id);
+        if (!lease || lease.resetAt <= now()) {
+          // A window already used up stays refused until it ends, without asking Redis again.
+          let pending = claiming.get(id);
+          if (!pending) {
+            pending = claim(id, key, policy).finally(() => claiming.delete(id));
+            claiming.set(id, pending);
+          }
+          lease = (await pending) ?? undefined;
+          if (!lease) return fallback.hit(key, policy);
         }
-      } else {
-        fallBack(`status ${client.status}`);
+        const resetMs = lease.resetAt - now();
+        if (lease.left > 0) {
+          lease.left--;
+          return toResult(lease.claimed - lease.left, resetMs, policy.limit);
+        }
+        if (lease.claimed >= policy.limit) return toResult(policy.limit + 1, resetMs, policy.limit);
+        // Spent, with the window not full: claim more (below, or wait for the claim another hit started).
+        leases.delete(id);
       }
-      return fallback.hit(key, policy);
     },
   };
 }

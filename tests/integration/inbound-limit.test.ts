@@ -10,7 +10,7 @@ import { closeDb, getDb } from '@/lib/db/client';
 import { withRateLimit } from '@/lib/http/rate-limit';
 import { inRequestScope, settleAfterTasks } from '@/tests/support/next-request-scope';
 import { resetProcessSingletons, setEnv } from '@/tests/support/process-singletons';
-import { clientIp, createLocalLimiter, createRedisLimiter, limitKey, type InboundLimiter } from '@/lib/quota/inbound';
+import { claimSize, clientIp, createLocalLimiter, createRedisLimiter, limitKey, type InboundLimiter } from '@/lib/quota/inbound';
 
 // The auth and sync routes use cookies() and after(), which need Next's request scope.
 vi.mock('next/headers', () => import('../support/next-request-scope'));
@@ -94,6 +94,34 @@ describe('clientIp', () => {
 });
 
 describe('Redis counters', () => {
+  it('with a large limit, claim hits in batches: never more than the limit over all instances, one round trip per batch', async () => {
+    const scripts = { a: 0, b: 0 };
+    const counting = (client: typeof a, name: keyof typeof scripts) =>
+      new Proxy(client, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver);
+          if (prop !== 'evalsha' && prop !== 'eval') return typeof v === 'function' ? v.bind(target) : v;
+          return (...args: unknown[]) => (scripts[name]++, (v as (...x: unknown[]) => unknown).apply(target, args));
+        },
+      });
+    const p = { name: `test-${Math.random()}`, limit: 100, windowMs: 60_000 };
+    expect(claimSize(p.limit)).toBe(5);
+    const [l1, l2] = [createRedisLimiter(counting(a, 'a')), createRedisLimiter(counting(b, 'b'))];
+    // 150 hits, alternating instances in bursts, some concurrent.
+    const results = [];
+    for (let i = 0; i < 30; i++) results.push(...(await Promise.all(Array.from({ length: 5 }, () => (i % 3 === 0 ? l2 : l1).hit('203.0.113.9', p)))));
+    const allowed = results.filter((r) => r.allowed).length;
+    expect(allowed).toBeLessThanOrEqual(100);
+    // Hits one instance claimed and did not spend are lost to the other: at most claim − 1 each.
+    expect(allowed).toBeGreaterThanOrEqual(100 - 2 * (claimSize(p.limit) - 1));
+    expect(results.slice(-10).every((r) => !r.allowed && r.remaining === 0)).toBe(true);
+    // Claims until the window is full (100 / 5 and a few refused ones), not one per hit; refusals then cost none.
+    expect(scripts.a + scripts.b).toBeLessThanOrEqual(100 / 5 + 4);
+    const before = scripts.a + scripts.b;
+    await l1.hit('203.0.113.9', p);
+    expect(scripts.a + scripts.b).toBe(before);
+  });
+
   it('always carry a TTL, in a hash-tagged key', async () => {
     const limiter: InboundLimiter = createRedisLimiter(a);
     const p = { name: `test-${Math.random()}`, limit: 10, windowMs: 5_000 };

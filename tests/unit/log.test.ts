@@ -59,4 +59,15 @@ describe('logs', () => {
     for (const secret of ['13812345678', '上海市', '张三', 'wdat_x']) expect(text).not.toContain(secret);
     expect(lines[0]).toMatchObject({ shopId: 's1', buyerPhone: '[redacted]' });
   });
+
+  it('redacts inside arrays too, and never changes the object it was given', () => {
+    const { lines, logger } = capture();
+    const logged = { orders: [{ orderId: 'o1', receiverPhone: '13912345678' }], nested: { token: 'wdat_y' }, count: 2 };
+    const copy = structuredClone(logged);
+    logger.info(logged);
+    expect(JSON.stringify(lines[0])).not.toContain('13912345678');
+    expect(JSON.stringify(lines[0])).not.toContain('wdat_y');
+    expect(lines[0]).toMatchObject({ orders: [{ orderId: 'o1', receiverPhone: '[redacted]' }], nested: { token: '[redacted]' }, count: 2 });
+    expect(logged).toEqual(copy);
+  });
 });

@@ -1,5 +1,5 @@
 import { parseCompareQuery } from '@/lib/compare/query';
-import { getComparePage } from '@/lib/compare/service';
+import { getComparePageJson } from '@/lib/compare/service';
 import { badRequest, failure } from '@/lib/http/responses';
 import { withRateLimit } from '@/lib/http/rate-limit';
 
@@ -10,8 +10,8 @@ async function handleGET(request: Request) {
   const query = parseCompareQuery(new URL(request.url).searchParams);
   if (!query.ok) return badRequest(query.issues);
   try {
-    const { data, cache } = await getComparePage(query.value);
-    return Response.json(data, { headers: { 'x-cache': cache, 'cache-control': 'private, no-store' } });
+    const { json, cache } = await getComparePageJson(query.value);
+    return new Response(json, { headers: { 'content-type': 'application/json', 'x-cache': cache, 'cache-control': 'private, no-store' } });
   } catch (error) {
     return failure(error, 'api/products/compare');
   }
