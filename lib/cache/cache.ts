@@ -108,8 +108,10 @@ export function createCache(config: CacheConfig): Cache {
       const fresh = await bento.get<T>({ key, grace: false });
       if (fresh !== undefined) return { value: fresh, state: 'hit' };
       let computed: { value: T } | undefined;
+      let computedNow: (c: { value: T }) => void = () => undefined;
+      const computedEarly = new Promise<{ value: T }>((resolve) => (computedNow = resolve));
       try {
-        const value = await bento.getOrSet<T>({
+        const settled = bento.getOrSet<T>({
           key,
           factory: async (ctx) => {
             const fill = async (): Promise<T> => {
@@ -124,6 +126,7 @@ export function createCache(config: CacheConfig): Cache {
               }
               const result = await compute();
               computed = { value: result };
+              computedNow(computed);
               const ttl = Math.max(1000, Math.round(options.ttlSeconds(result) * (1 - Math.random() * ttlJitter) * 1000));
               const tags = options.tags?.(result) ?? [];
               // Written here, inside the lock, so the next instance to take it finds the value in Redis;
@@ -142,6 +145,19 @@ export function createCache(config: CacheConfig): Cache {
             }
           },
         });
+        const first = await Promise.race([
+          settled.then((value) => ({ kind: 'settled' as const, value }), (error: unknown) => ({ kind: 'failed' as const, error })),
+          computedEarly.then((c) => ({ kind: 'computed' as const, value: c.value })),
+        ]);
+        if (first.kind === 'computed') {
+          // Ours, just computed: the answer need not wait for the write to Redis and the lock's release that
+          // follow (~10-15 ms for a large result set: bench/RESULTS.md, figure b). Requests waiting on this
+          // fill still get the value once it is written; a failed write only means the next read computes.
+          void settled.catch((error: unknown) => moduleLogger('cache').warn({ event: 'cache_write_failed', key, reason: describe(error) }, 'computed value not cached'));
+          return { value: first.value, state: 'miss' };
+        }
+        if (first.kind === 'failed') throw first.error;
+        const value = first.value;
         if (computed !== undefined && computed.value === value) return { value, state: 'miss' };
         // Not ours: a stale copy served while a refresh runs (or after one failed), or a concurrent fill's value.
         return { value, state: (await bento.get<T>({ key, grace: false })) === undefined ? 'stale' : 'hit' };

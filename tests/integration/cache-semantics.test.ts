@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheKey, createCache, type Cache } from '@/lib/cache/cache';
+import type { Locker } from '@/lib/cache/lock';
 import { createRedisClient } from '@/lib/cache/redis';
 import { getComparePage, getProductDetail, invalidateProduct, type CompareDeps } from '@/lib/compare/service';
 import { parseEnv } from '@/lib/env';
@@ -240,5 +241,29 @@ describe('invalidation', () => {
     const refreshed = await getProductDetail(product.productId, a);
     expect(refreshed!.cache).toBe('hit');
     expect(Date.parse(refreshed!.data.generatedAt)).toBeGreaterThan(Date.parse(detail!.data.generatedAt));
+  });
+});
+
+describe('the request that computes', () => {
+  it('answers once its value is computed, without waiting for the write and the lock release after it', async () => {
+    const redis = createRedisClient(REDIS_URL);
+    const slowRelease: Locker = {
+      async withLock(_name, _options, fn) {
+        const value = await fn();
+        await sleep(400); // a release (or a write) that takes long
+        return value;
+      },
+    };
+    const cache = createCache({ redis, prefix: freshPrefix(), graceSeconds: 60, locker: slowRelease });
+    opened.push({ cache, redis });
+    const started = Date.now();
+    const first = await cache.getOrCompute('k', async () => 'v', { ttlSeconds: () => 60 });
+    expect(first).toEqual({ value: 'v', state: 'miss' });
+    expect(Date.now() - started).toBeLessThan(300);
+    // Everyone else still gets the value once the fill is done, computed once.
+    let computed = 0;
+    const again = await cache.getOrCompute('k', async () => (computed++, 'other'), { ttlSeconds: () => 60 });
+    expect(again.value).toBe('v');
+    expect(computed).toBe(0);
   });
 });
