@@ -173,7 +173,7 @@ function scoreCandidates(products: readonly Product[], offers: readonly Offer[],
 }
 
 /** How long scoring ahead holds the thread before it lets I/O through (the next page's request, say). */
-const AHEAD_SLICE_MS = 5;
+const AHEAD_SLICE_MS = 2;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
