@@ -148,7 +148,8 @@ export function createRedisLimiter(client: Redis, fallback: InboundLimiter = cre
         }
         if (lease.claimed >= policy.limit) return toResult(policy.limit + 1, resetMs, policy.limit);
         // Spent, with the window not full: claim more (below, or wait for the claim another hit started).
-        leases.delete(id);
+        // Only this lease: a concurrent claim may already have put a fresh one in its place.
+        if (leases.get(id) === lease) leases.delete(id);
       }
     },
   };
