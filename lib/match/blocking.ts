@@ -31,6 +31,9 @@ const push = (index: Map<string, number[]>, key: string, i: number) => {
  */
 export const MAX_POSTINGS = 500;
 
+/** Model-code hits, and other token candidates, kept per left listing unless told otherwise. */
+export const MAX_CANDIDATES = 40;
+
 export class BlockingIndex {
   private readonly byBarcode = new Map<string, number[]>();
   private readonly byModel = new Map<string, number[]>();
@@ -48,7 +51,7 @@ export class BlockingIndex {
       for (const t of l.tokens) push(this.byToken, t, i);
     });
     this.maxPostings = options.maxPostings ?? Math.min(MAX_POSTINGS, Math.max(50, Math.ceil(right.length * 0.1)));
-    this.maxCandidates = options.maxCandidates ?? 40;
+    this.maxCandidates = options.maxCandidates ?? MAX_CANDIDATES;
   }
 
   /**

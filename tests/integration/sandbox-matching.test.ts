@@ -136,10 +136,10 @@ describe('matching the sandbox catalogue', () => {
     feed.addOffers(offers.slice(2 * page));
     feed.stop();
     expect(matchOffers(products, offers, ahead)).toEqual(direct);
-    // After the last page little is left to work out; the price of that is some pairs an early page proposed
-    // that the full set ranks out of an item's candidates.
+    // After the last page little is left to work out, and few pairs were scored for nothing (candidates an
+    // early page proposed that the full set ranks out: the first page's pass keeps only the top half).
     expect(ahead.pairs - scoredAhead).toBeLessThan(once.pairs * 0.05);
-    expect(ahead.pairs).toBeLessThan(once.pairs * 1.3);
+    expect(ahead.pairs).toBeLessThan(once.pairs * 1.1);
     const before = ahead.pairs;
     expect(matchOffers(products, offers, ahead)).toEqual(direct);
     expect(ahead.pairs).toBe(before);
