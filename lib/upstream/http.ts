@@ -88,6 +88,19 @@ async function readCapped(response: Response, max: number): Promise<string> {
 }
 
 /**
+ * A signal that aborts after `ms` (a TimeoutError), or when `parent` does. Our own timer, not
+ * `AbortSignal.any([parent, AbortSignal.timeout(ms)])`: on Node 20 the timeout signal is held only weakly
+ * inside `any`, and a garbage collection before it fires loses it, so a hanging upstream was never timed
+ * out (nodejs/node#57736; tests/unit/upstream-deadline.test.ts forces the collection). `done` clears the
+ * timer once the answer is in.
+ */
+export function deadlineSignal(ms: number, parent?: AbortSignal): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${ms} ms`, 'TimeoutError')), ms);
+  return { signal: parent ? AbortSignal.any([parent, controller.signal]) : controller.signal, done: () => clearTimeout(timer) };
+}
+
+/**
  * Sends one request and parses its JSON body with `schema`. Non-2xx answers are handed to `onHttpError`
  * first (to read the upstream's error envelope), then become an 'http' UpstreamError.
  */
@@ -98,7 +111,8 @@ export async function requestJson<S extends z.ZodType>(
   schema: S,
   onHttpError?: (status: number, body: unknown, retryAfterMs: number | undefined) => UpstreamError | undefined,
 ): Promise<z.output<S>> {
-  const signal = opts.signal ? AbortSignal.any([opts.signal, AbortSignal.timeout(opts.timeoutMs)]) : AbortSignal.timeout(opts.timeoutMs);
+  const deadline = deadlineSignal(opts.timeoutMs, opts.signal);
+  const { signal } = deadline;
   let response: Response;
   let text: string;
   try {
@@ -110,6 +124,8 @@ export async function requestJson<S extends z.ZodType>(
     throw timedOut
       ? new UpstreamError(opts.upstream, 'timeout', `no answer within ${opts.timeoutMs} ms`, { cause })
       : new UpstreamError(opts.upstream, 'network', 'connection failed', { cause });
+  } finally {
+    deadline.done();
   }
   let body: unknown;
   try {
