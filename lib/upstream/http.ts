@@ -101,6 +101,29 @@ export function deadlineSignal(ms: number, parent?: AbortSignal): { signal: Abor
 }
 
 /**
+ * A fetch answered by an in-process handler (the embedded sandbox, tests), honouring the caller's abort.
+ * The handler cannot be trusted to see it: undici's Request follows `init.signal` only weakly, and a
+ * garbage collection loses the link (nodejs/undici#4068), so a handler waiting on `request.signal` (the
+ * sandbox's hang fault) would wait for ever and the call with it. The caller's signal is raced here.
+ */
+export function inProcessFetch(handler: (request: Request) => Promise<Response>): FetchLike {
+  return (input, init) => {
+    const signal = init?.signal ?? undefined;
+    if (signal?.aborted) return Promise.reject(signal.reason);
+    const answer = handler(new Request(input, init));
+    if (!signal) return answer;
+    return new Promise<Response>((resolve, reject) => {
+      const onAbort = () => reject(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      answer.then(
+        (response) => (signal.removeEventListener('abort', onAbort), resolve(response)),
+        (error: unknown) => (signal.removeEventListener('abort', onAbort), reject(error)),
+      );
+    });
+  };
+}
+
+/**
  * Sends one request and parses its JSON body with `schema`. Non-2xx answers are handed to `onHttpError`
  * first (to read the upstream's error envelope), then become an 'http' UpstreamError.
  */

@@ -9,7 +9,7 @@ import { EMBEDDED_SANDBOX_ORIGIN, loadEnv, type AppEnv } from '../env';
 import { createPriceApiClient, type PriceApiClient } from '../price-api/client';
 import { createWeidianClient, type WeidianClient } from '../weidian/client';
 import { getUpstreamQuota, type TokenBucket } from '../quota/token-bucket';
-import type { FetchLike } from './http';
+import { inProcessFetch, type FetchLike } from './http';
 
 export interface Providers {
   weidian: WeidianClient;
@@ -18,7 +18,8 @@ export interface Providers {
 
 /** A fetch that answers URLs under the embedded sandbox origin in-process, and everything else normally. */
 export function sandboxAwareFetch(handler: (request: Request) => Promise<Response>): FetchLike {
-  return (input, init) => (input.startsWith(`${EMBEDDED_SANDBOX_ORIGIN}/`) ? handler(new Request(input, init)) : fetch(input, init));
+  const inProcess = inProcessFetch(handler);
+  return (input, init) => (input.startsWith(`${EMBEDDED_SANDBOX_ORIGIN}/`) ? inProcess(input, init) : fetch(input, init));
 }
 
 export function createProviders(env: AppEnv, fetchImpl: FetchLike = fetch, quotas: { weidian?: TokenBucket; priceApi?: TokenBucket } = {}): Providers {

@@ -11,7 +11,7 @@ import { openTestDatabase, type TestDatabase, type TestDriver } from '@/lib/db/t
 import { orders as ordersTable, orderSyncState, type OrderRow } from '@/lib/db/schema';
 import { getSyncState } from '@/lib/orders/queries';
 import { safeErrorMessage, syncOrders, type SyncOrdersOptions } from '@/lib/orders/sync';
-import { UpstreamError, type FetchLike } from '@/lib/upstream/http';
+import { inProcessFetch, UpstreamError, type FetchLike } from '@/lib/upstream/http';
 import { createOAuthClient } from '@/lib/weidian/oauth';
 import { createUpstreamPolicy, RESILIENCE_DEFAULTS } from '@/lib/upstream/resilience';
 import { createTradesClient } from '@/lib/weidian/trades';
@@ -40,7 +40,7 @@ const fen = (yuan: string) => {
 async function sandboxFor(shopId: string, options: { accessTokenTtlSeconds?: number } = {}) {
   const clock = { now: START };
   const handler: SandboxHandler = createSandboxHandler({ now: () => clock.now, ...options });
-  const direct: FetchLike = (input, init) => handler(new Request(input, init));
+  const direct: FetchLike = inProcessFetch(handler);
   let tradeCalls = 0;
   let intercept: ((call: number, request: Request) => Promise<Response | undefined> | Response | undefined) | undefined;
   const fetch: FetchLike = async (input, init) => {

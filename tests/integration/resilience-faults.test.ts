@@ -5,8 +5,9 @@ import { createUpstreamPolicy } from '@/lib/upstream/resilience';
 import { createWeidianClient } from '@/lib/weidian/client';
 import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/credentials';
 import { createSandboxHandler } from '@/sandbox/handler';
+import { inProcessFetch } from '@/lib/upstream/http';
 
-const viaHandler = (handler: (r: Request) => Promise<Response>) => (input: string, init?: RequestInit) => handler(new Request(input, init));
+const viaHandler = (handler: (r: Request) => Promise<Response>) => inProcessFetch(handler);
 
 describe('retries against injected faults', () => {
   it('30 % of Weidian calls answered 60001 → every read succeeds, at most 1.5 × the minimum calls', async () => {
@@ -32,7 +33,7 @@ describe('retries against injected faults', () => {
     const times: number[] = [];
     const client = createWeidianClient({
       appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: 'http://sandbox.test/weidian', timeoutMs: 2000,
-      fetch: (input: string, init?: RequestInit) => (times.push(performance.now()), handler(new Request(input, init))),
+      fetch: (input: string, init?: RequestInit) => (times.push(performance.now()), viaHandler(handler)(input, init)),
       policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 100, maxDelayMs: 1000 }),
     });
     const reads = 100;

@@ -11,6 +11,7 @@ import { SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/c
 import { createSandboxHandler } from '@/sandbox/handler';
 import { SANDBOX_MERCHANTS } from '@/sandbox/merchants';
 import { consentCode, pkcePair, SANDBOX_CALLBACK } from '../support/sandbox-login';
+import { inProcessFetch } from '@/lib/upstream/http';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const redisA = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -27,7 +28,7 @@ async function loggedIn(accessTokenTtlSeconds: number) {
     tokenUrl: `${origin}/weidian/oauth2/token`,
     clientId: SANDBOX_WEIDIAN_APP_KEY,
     clientSecret: SANDBOX_WEIDIAN_APP_SECRET,
-    fetch: (input, init) => handler(new Request(input, init)),
+    fetch: inProcessFetch(handler),
     timeoutMs: 5000,
   });
   const shopId = SANDBOX_MERCHANTS[0]!.shopId;

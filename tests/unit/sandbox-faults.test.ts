@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { createPriceApiClient } from '@/lib/price-api/client';
-import { UpstreamError, type FetchLike } from '@/lib/upstream/http';
+import { inProcessFetch, UpstreamError, type FetchLike } from '@/lib/upstream/http';
 import type { UpstreamPolicy } from '@/lib/upstream/resilience';
 import { createWeidianClient } from '@/lib/weidian/client';
 import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SECRET } from '@/sandbox/credentials';
@@ -17,7 +17,7 @@ const singleShot: UpstreamPolicy = { state: 'closed', execute: (attempt) => atte
 function setup(timeoutMs = 2000) {
   const faults = createFaultInjector();
   const handler = createSandboxHandler({ now: () => NOW, faultControl: faults });
-  const fetchImpl: FetchLike = (input, init) => handler(new Request(input, init));
+  const fetchImpl: FetchLike = inProcessFetch(handler);
   const weidian = createWeidianClient({
     appKey: SANDBOX_WEIDIAN_APP_KEY,
     appSecret: SANDBOX_WEIDIAN_APP_SECRET,

@@ -8,7 +8,7 @@ import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { deadlineSignal, requestJson, UpstreamError } from '@/lib/upstream/http';
+import { deadlineSignal, inProcessFetch, requestJson, UpstreamError } from '@/lib/upstream/http';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -51,5 +51,24 @@ describe('the upstream deadline', () => {
     alone.done();
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(alone.signal.aborted).toBe(false);
+  });
+});
+
+describe('inProcessFetch', () => {
+  it("gives up with the caller's signal though the handler never sees it (a collection cut the Request's link to it)", async () => {
+    // The handler waits on request.signal, as the sandbox's hang fault does.
+    const handler = (request: Request) => new Promise<Response>((_resolve, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
+    const call = inProcessFetch(handler);
+    for (let i = 0; i < 3; i++) {
+      const caller = new AbortController();
+      const outcome = call('http://127.0.0.1:9/x', { signal: caller.signal }).then(() => 'answered', (error: unknown) => error);
+      await collectWhileWaiting();
+      caller.abort(new Error('caller gave up'));
+      const result = await Promise.race([outcome, new Promise((resolve) => setTimeout(() => resolve('still waiting after 1 s'), 1000))]);
+      expect(result).toEqual(new Error('caller gave up'));
+    }
+    // And an answer is passed through as it is.
+    const ok = await inProcessFetch(async () => Response.json({ ok: true }))('http://127.0.0.1:9/x', { signal: new AbortController().signal });
+    expect(await ok.json()).toEqual({ ok: true });
   });
 });
