@@ -16,6 +16,7 @@ import { UpstreamError } from '@/lib/upstream/http';
 import { createProviders, sandboxAwareFetch } from '@/lib/upstream/providers';
 import { createSandboxHandler, type SandboxHandler } from '@/sandbox/handler';
 import { captureLogs } from '../support/capture-logs';
+import { eventually } from '../support/eventually';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const admin = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -144,7 +145,8 @@ describe('TTL jitter', () => {
     const prefix = freshPrefix();
     const cache = redisCache(prefix);
     await Promise.all(Array.from({ length: 30 }, (_, i) => cache.getOrCompute(`k${i}`, async () => i, { ttlSeconds: () => 100 })));
-    const keys = await admin.keys(`${prefix}:k*`);
+    // Each computing call answers before its write to Redis is done.
+    const keys = await eventually(() => admin.keys(`${prefix}:k*`), (ks) => ks.length >= 30);
     expect(keys).toHaveLength(30);
     const ttls = await Promise.all(
       keys.map(async (k) => {

@@ -6,6 +6,7 @@ import Redis from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/products/compare/route';
 import { setEnv } from '../support/process-singletons';
+import { eventually } from '../support/eventually';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const call = (qs: string) => GET(new Request(`http://localhost/api/products/compare${qs}`));
@@ -36,7 +37,8 @@ describe('GET /api/products/compare with Redis', () => {
     expect(a.items.length).toBeGreaterThan(0);
     // A different sort or page of the same search is served from the same entry.
     expect((await call('?category_id=3&page=2')).headers.get('x-cache')).toBe('hit');
-    expect(await admin.ttl((await admin.keys('bijia:v1:cache:compare:*'))[0]!)).toBeGreaterThan(0);
+    const written = await eventually(() => admin.keys('bijia:v1:cache:compare:*'), (keys) => keys.length > 0);
+    expect(await admin.ttl(written[0]!)).toBeGreaterThan(0);
   });
 
   it('still answers 200 when Redis is unreachable', async () => {

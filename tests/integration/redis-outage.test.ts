@@ -11,6 +11,7 @@ import { bucketKey } from '@/lib/quota/token-bucket';
 import { setEnv } from '../support/process-singletons';
 import { freePort, startRedis, stopRedis } from '../support/redis-server';
 import { captureLogs } from '../support/capture-logs';
+import { eventually } from '../support/eventually';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sandboxEnv = { WEIDIAN_APP_KEY: undefined, WEIDIAN_APP_SECRET: undefined, PRICE_API_KEY: undefined, PRICE_API_BASE: undefined, WEIDIAN_API_BASE: undefined };
@@ -44,7 +45,8 @@ describe('Redis killed mid-run', () => {
         return res;
       };
       for (const qs of QUERIES.slice(0, 3)) await run(qs);
-      expect((await inspect.keys('bijia:v1:cache:compare:*')).length).toBe(3);
+      // The computing request answers before its write to Redis is done (lib/cache/cache.ts).
+      expect((await eventually(() => inspect.keys('bijia:v1:cache:compare:*'), (keys) => keys.length >= 3)).length).toBe(3);
 
       await stopRedis(server); // mid-run, without a goodbye
       const during = await Promise.all([...QUERIES, ...QUERIES].map(run)); // warm ones from memory, cold ones computed
