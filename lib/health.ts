@@ -21,6 +21,8 @@ export interface Check {
 export interface Health {
   status: CheckStatus;
   mode: 'sandbox' | 'live';
+  /** When this round of probes started: an answer may be up to HEALTH_CACHE_MS old. */
+  checkedAt: string;
   checks: Record<'redis' | 'database' | 'weidian' | 'priceApi', Check>;
 }
 
@@ -55,12 +57,12 @@ export function checkHealth(now: number = Date.now()): Promise<Health> {
   const key = JSON.stringify([env.sandbox, env.redisUrl, env.database, env.weidian.apiBase, env.priceApi.apiBase]);
   const last = g.__bijiaHealth;
   if (last && last.key === key && now >= last.at && now - last.at < HEALTH_CACHE_MS) return last.result;
-  const result = probeAll(env);
+  const result = probeAll(env, now);
   g.__bijiaHealth = { key, at: now, result };
   return result;
 }
 
-async function probeAll(env: ReturnType<typeof loadEnv>): Promise<Health> {
+async function probeAll(env: ReturnType<typeof loadEnv>, now: number): Promise<Health> {
   const providers = getProviders();
   const [redis, database, weidian, priceApi] = await Promise.all([
     env.redisUrl ? probe(() => getRedis(env.redisUrl!).ping(), 'degraded') : Promise.resolve<Check>({ status: 'ok', latencyMs: 0, detail: 'not configured (in-process cache)' }),
@@ -71,5 +73,5 @@ async function probeAll(env: ReturnType<typeof loadEnv>): Promise<Health> {
   const checks = { redis, database, weidian, priceApi };
   const all = Object.values(checks).map((c) => c.status);
   const status: CheckStatus = all.includes('down') ? 'down' : all.includes('degraded') ? 'degraded' : 'ok';
-  return { status, mode: env.sandbox ? 'sandbox' : 'live', checks };
+  return { status, mode: env.sandbox ? 'sandbox' : 'live', checkedAt: new Date(now).toISOString(), checks };
 }

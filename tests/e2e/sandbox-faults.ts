@@ -14,10 +14,19 @@ export async function setFaults(request: APIRequestContext, plans: { weidian?: F
 
 /**
  * Until both upstreams answer again. A failing spell may have opened a circuit breaker (half-open after
- * 10 s); /api/health probes through the same clients, so its first success closes it.
+ * 10 s); /api/health probes through the same clients, so its first success closes it. Only a round of
+ * probes started after this call counts: /api/health answers from one round for 5 s, and an "ok" from
+ * before the faults (which closes nothing) made the next request meet the open breaker (a flaky 503).
  */
 export async function untilHealthy(request: APIRequestContext) {
+  const since = Date.now(); // the server runs on this machine: one clock
   await expect
-    .poll(async () => ((await (await request.get('/api/health')).json()) as { status: string }).status, { timeout: 20_000, intervals: [250] })
+    .poll(
+      async () => {
+        const health = (await (await request.get('/api/health')).json()) as { status: string; checkedAt: string };
+        return Date.parse(health.checkedAt) >= since ? health.status : `stale round (${health.status})`;
+      },
+      { timeout: 20_000, intervals: [250] },
+    )
     .toBe('ok');
 }

@@ -121,9 +121,11 @@ describe('/api/health', () => {
     const now = Date.now() + 60_000; // past any round an earlier test left
     const [first, second] = await Promise.all([checkHealth(now), checkHealth(now + 1)]);
     expect(await checkHealth(now + HEALTH_CACHE_MS - 1)).toBe(first);
+    // An answer says how old it is (monitors, and the e2e specs waiting for a round after a fault ends).
+    expect((await first).checkedAt).toBe(new Date(now).toISOString());
     expect(second).toBe(first);
     expect(probe).toHaveBeenCalledTimes(1);
-    await checkHealth(now + HEALTH_CACHE_MS);
+    expect((await checkHealth(now + HEALTH_CACHE_MS)).checkedAt).toBe(new Date(now + HEALTH_CACHE_MS).toISOString());
     expect(probe).toHaveBeenCalledTimes(2);
   });
 
