@@ -7,7 +7,6 @@ import { SANDBOX_PRICE_API_KEY, SANDBOX_WEIDIAN_APP_KEY, SANDBOX_WEIDIAN_APP_SEC
 import { createSandboxHandler } from '@/sandbox/handler';
 import { inProcessFetch } from '@/lib/upstream/http';
 
-const viaHandler = (handler: (r: Request) => Promise<Response>) => inProcessFetch(handler);
 
 describe('retries against injected faults', () => {
   it('30 % of Weidian calls answered 60001 → every read succeeds, at most 1.5 × the minimum calls', async () => {
@@ -15,7 +14,7 @@ describe('retries against injected faults', () => {
     handler.faults!.set('weidian', { rateLimitRate: 0.3, seed: 42 });
     const client = createWeidianClient({
       appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: 'http://sandbox.test/weidian', timeoutMs: 2000,
-      fetch: viaHandler(handler),
+      fetch: inProcessFetch(handler),
       // The default policy, with shorter waits so the test is quick.
       policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 2, maxDelayMs: 20 }),
     });
@@ -31,9 +30,10 @@ describe('retries against injected faults', () => {
     const handler = createSandboxHandler({ faultControl: true });
     handler.faults!.set('weidian', { rateLimitRate: 0.3, seed: 7 });
     const times: number[] = [];
+    const direct = inProcessFetch(handler);
     const client = createWeidianClient({
       appKey: SANDBOX_WEIDIAN_APP_KEY, appSecret: SANDBOX_WEIDIAN_APP_SECRET, apiBase: 'http://sandbox.test/weidian', timeoutMs: 2000,
-      fetch: (input: string, init?: RequestInit) => (times.push(performance.now()), viaHandler(handler)(input, init)),
+      fetch: (input: string, init?: RequestInit) => (times.push(performance.now()), direct(input, init)),
       policy: createUpstreamPolicy({ upstream: 'weidian', deadlineMs: 4000, baseDelayMs: 100, maxDelayMs: 1000 }),
     });
     const reads = 100;
@@ -51,7 +51,7 @@ describe('retries against injected faults', () => {
     const handler = createSandboxHandler({ faultControl: true });
     handler.faults!.set('price', { hangRate: 1 });
     const policy = createUpstreamPolicy({ upstream: 'price-api', deadlineMs: 150, maxAttempts: 1, breakerThreshold: 3, halfOpenAfterMs: 200 });
-    const client = createPriceApiClient({ apiKey: SANDBOX_PRICE_API_KEY, apiBase: 'http://sandbox.test/price', timeoutMs: 100, fetch: viaHandler(handler), policy });
+    const client = createPriceApiClient({ apiKey: SANDBOX_PRICE_API_KEY, apiBase: 'http://sandbox.test/price', timeoutMs: 100, fetch: inProcessFetch(handler), policy });
     for (let i = 0; i < 3; i++) await expect(client.searchAll({}, 10)).rejects.toMatchObject({ kind: 'timeout' });
     const reached = handler.faults!.counters.price.calls;
     const started = Date.now();
