@@ -16,6 +16,8 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { loadEnv } from './lib/env';
 import { withRequestId } from './lib/log';
 import { gatePage } from './lib/http/page-gate';
+import { listingHtmlCache, RENDER_NONCE_HEADER, renderNonceFrom } from './lib/http/listing-html-cache';
+import type { ComparePage } from './lib/types';
 import { REQUEST_ID_HEADER, requestIdFrom } from './lib/http/request-id';
 import { applyHeaders, createNonce, isApiPath, preflightHeaders, responseHeaders } from './lib/http/security-headers';
 import { SANDBOX_PAGE_CSP } from './sandbox/weidian/consent-page';
@@ -37,11 +39,14 @@ async function handle(request: NextRequest, requestId: string) {
   const env = loadEnv();
   const { pathname } = request.nextUrl;
   const origin = request.headers.get('origin');
+  // The proxy's own loopback render of a listing asks for a placeholder nonce (lib/http/listing-html-cache.ts).
+  const renderNonce = renderNonceFrom(request.headers, env.sessionSecret);
+  const nonce = renderNonce ?? createNonce();
   const headers: Record<string, string> = {
     ...responseHeaders({
       pathname,
       origin,
-      nonce: createNonce(),
+      nonce,
       nodeEnv: env.nodeEnv,
       corsAllowedOrigins: env.corsAllowedOrigins,
       authorizeUrl: env.oauth.authorizeUrl,
@@ -77,7 +82,10 @@ async function handle(request: NextRequest, requestId: string) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('content-security-policy', headers['content-security-policy']!);
   requestHeaders.set(REQUEST_ID_HEADER, requestId);
-  const answer = (await gatePage(request, requestHeaders)) ?? NextResponse.next({ request: { headers: requestHeaders } });
+  requestHeaders.delete(RENDER_NONCE_HEADER);
+  const htmlCache = renderNonce === null ? listingHtmlCache(env) : null;
+  const answerListing = htmlCache ? (page: ComparePage) => htmlCache.answer(request, page, nonce, requestId) : undefined;
+  const answer = (await gatePage(request, requestHeaders, answerListing)) ?? NextResponse.next({ request: { headers: requestHeaders } });
   return withHeaders(answer, headers);
 }
 

@@ -109,6 +109,11 @@ const rawSchema = z.object({
   SYNC_RATE_LIMIT_PER_MINUTE: optionalPositiveInt(1_000_000),
   /** Origins whose pages may read our public /api answers (CORS); unset: none. */
   CORS_ALLOWED_ORIGINS: originList,
+  /** How long the proxy serves a rendered listing page to visitors without cookies; 0: render every time (lib/http/listing-html-cache.ts). */
+  LISTING_HTML_CACHE_SECONDS: z.preprocess(
+    blankToUndefined,
+    z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }).max(300, { error: 'must be at most 300' }).default(15),
+  ),
   /** Set to 1 by Vercel itself; only then are its forwarded-for headers trusted for the client IP. */
   VERCEL: optionalString,
 });
@@ -140,6 +145,8 @@ export interface AppEnv {
   syncRateLimitPerMinute: number;
   /** Origins granted CORS on /api/* (exact `scheme://host[:port]`); empty: none. */
   corsAllowedOrigins: readonly string[];
+  /** Seconds the proxy serves one render of a listing page (cookie-less visitors); 0: off. */
+  listingHtmlCacheSeconds: number;
   /** Running on Vercel (VERCEL=1): the client IP is taken from the headers Vercel sets. */
   onVercel: boolean;
 }
@@ -218,6 +225,7 @@ export function parseEnv(source: Source): AppEnv {
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
     syncRateLimitPerMinute: e.SYNC_RATE_LIMIT_PER_MINUTE ?? Math.ceil(e.API_RATE_LIMIT_PER_MINUTE / STRICT_LIMIT_DIVISOR),
     corsAllowedOrigins: e.CORS_ALLOWED_ORIGINS ?? [],
+    listingHtmlCacheSeconds: e.LISTING_HTML_CACHE_SECONDS,
     onVercel: e.VERCEL === '1',
   };
 }

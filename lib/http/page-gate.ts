@@ -18,6 +18,7 @@ import 'server-only';
 import { NextResponse, type NextRequest } from 'next/server';
 import { parseCompareQuery } from '../compare/query';
 import { getComparePage, getProductDetail } from '../compare/service';
+import type { ComparePage } from '../types';
 import type { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
 import { isUnavailableError } from '../upstream/unavailable';
@@ -62,14 +63,21 @@ function notFound(request: NextRequest, requestHeaders: Headers): NextResponse {
  * bug) are left to the page as well: it meets the same error and its error boundary answers.
  * `requestHeaders` are those the rendered page is to see (the proxy adds the CSP, whose nonce Next reads).
  */
-export async function gatePage(request: NextRequest, requestHeaders: Headers = request.headers): Promise<Response | null> {
+export async function gatePage(
+  request: NextRequest,
+  requestHeaders: Headers = request.headers,
+  /** Given the listing's page once it is loaded: an answer for it from elsewhere (the proxy's HTML copy), or null. */
+  answerListing?: (page: ComparePage) => Promise<Response | null>,
+): Promise<Response | null> {
   if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   if (!isDocumentRequest(request.headers)) return null;
   const { pathname, searchParams } = request.nextUrl;
   if (pathname === '/') {
     const parsed = parseCompareQuery(searchParams);
     if (!parsed.ok) return null; // the page shows which parameter is wrong
-    return guard(request, requestHeaders, 'compare', async () => Boolean(await getComparePage(parsed.value)));
+    let page: ComparePage | undefined;
+    const gated = await guard(request, requestHeaders, 'compare', async () => Boolean((page = (await getComparePage(parsed.value)).data)));
+    return gated ?? (page && answerListing ? answerListing(page) : null);
   }
   const productId = productIdOf(pathname);
   if (productId === undefined) return null;

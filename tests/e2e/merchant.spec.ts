@@ -55,6 +55,17 @@ test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs
   await expect(page).toHaveURL(/\/login/);
 });
 
+test('a logged-in merchant gets a listing of their own, not the copy served to visitors without cookies', async ({ page, request }) => {
+  // Visitors without cookies are served one render of the listing (lib/http/listing-html-cache.ts): fill it.
+  for (let i = 0; i < 2; i++) expect(await (await request.get('/')).text()).not.toContain('data-testid="merchant-name"');
+  await loginThroughConsent(page, '/');
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('merchant-name')).toBeVisible();
+  await expect(page.getByTestId('logout-button')).toBeVisible();
+  // And the copy is still the anonymous one.
+  expect(await (await request.get('/')).text()).not.toContain('data-testid="merchant-name"');
+});
+
 test('cancelling on the consent page lands on /login with a reason', async ({ page }) => {
   await page.goto('/login');
   await page.getByTestId('login-button').click();

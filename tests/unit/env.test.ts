@@ -139,6 +139,14 @@ describe('parseEnv: quotas and rate limits', () => {
     });
     expect(problemsOf({ AUTH_RATE_LIMIT_PER_MINUTE: '0', SYNC_RATE_LIMIT_PER_MINUTE: 'many' }).sort()).toEqual(['AUTH_RATE_LIMIT_PER_MINUTE', 'SYNC_RATE_LIMIT_PER_MINUTE']);
   });
+
+  it('serves a listing render for 15 s unless LISTING_HTML_CACHE_SECONDS says otherwise; 0 turns it off', () => {
+    expect(parseEnv({}).listingHtmlCacheSeconds).toBe(15);
+    expect(parseEnv({ LISTING_HTML_CACHE_SECONDS: ' ' }).listingHtmlCacheSeconds).toBe(15);
+    expect(parseEnv({ LISTING_HTML_CACHE_SECONDS: '0' }).listingHtmlCacheSeconds).toBe(0);
+    expect(parseEnv({ LISTING_HTML_CACHE_SECONDS: '60' }).listingHtmlCacheSeconds).toBe(60);
+    for (const bad of ['-1', '1.5', 'soon', '301']) expect(problemsOf({ LISTING_HTML_CACHE_SECONDS: bad }), bad).toEqual(['LISTING_HTML_CACHE_SECONDS']);
+  });
 });
 
 describe('parseEnv: CORS_ALLOWED_ORIGINS', () => {
