@@ -4,7 +4,7 @@
  * products and offers (title + barcode) and the benchmarks' records (title or name, brand or manufacturer,
  * modelno, category, description, price) alike; missing, empty or non-string fields are simply absent.
  */
-import { analyzeTitle, charBigrams, tokenize } from './normalize';
+import { analyzeFoldedTitle, charBigrams, foldText, tokenize } from './normalize';
 import { extractSpecs, packCounts, withoutPackCounts, type Specs } from './specs';
 import type { PackSize } from '../types';
 
@@ -51,7 +51,7 @@ export function field(record: ListingRecord, ...names: string[]): string {
   return '';
 }
 
-const fold = (s: string) => s.normalize('NFKC').toLowerCase();
+const fold = foldText;
 const compactOf = (s: string) => s.replace(/[^a-z0-9\u3400-\u9fff]/g, '');
 
 /** Quantities, not models: 256gb, 15.4in, 500ml, 2pk, 1080p, 64bit … */
@@ -88,9 +88,9 @@ export function analyzeListing(record: ListingRecord): Listing {
   const brandField = fold(field(record, 'brand', 'manufacturer'));
   const modelno = compactOf(fold(field(record, 'modelno', 'model')));
   const barcode = field(record, 'barcode', 'gtin', 'ean', 'upc') || null;
-  const { text, brands } = analyzeTitle(title);
-  if (brandField) for (const b of analyzeTitle(brandField).brands) brands.add(b);
   const folded = fold(title);
+  const { text, brands } = analyzeFoldedTitle(folded);
+  if (brandField) for (const b of analyzeFoldedTitle(brandField).brands) brands.add(b);
   return {
     ...textParts(text, brands),
     brands,

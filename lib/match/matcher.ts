@@ -50,19 +50,44 @@ export function titleSimilarity(a: Set<string>, b: Set<string>): number {
 
 const label = (spec: keyof typeof SPEC_LABELS | 'barcode') => (spec === 'barcode' ? '条码' : SPEC_LABELS[spec]);
 
-/** The app's verdict (zh-CN reason included) from the pipeline's verdict. */
+/**
+ * The app's verdict from the pipeline's verdict. Its zh-CN `reason` is worked out when read (a getter, which
+ * JSON and spreads read like a field): verdicts are made for every shown pair of a comparison, and only
+ * those of the product page's table are ever displayed, so formatting each was most of the cost of making it.
+ */
 export function toMatchVerdict(v: PairVerdict, threshold: number): MatchVerdict {
   const base = { score: v.score, similarity: v.similarity, reasons: v.reasons, conflicts: v.conflicts };
-  const barcode = v.reasons.find((r) => r.kind === 'barcode');
-  if (barcode) return { ...base, match: true, method: 'barcode', reason: '条码一致' };
+  if (v.reasons.some((r) => r.kind === 'barcode')) return { ...base, match: true, method: 'barcode', reason: '条码一致' };
   if (v.conflicts.length > 0 && !v.matched) {
-    const reason = v.conflicts.map((c) => `${label(c.spec)}不同：${c.a} ≠ ${c.b}`).join('；');
-    return { ...base, match: false, method: 'conflict', reason };
+    return {
+      ...base,
+      match: false,
+      method: 'conflict',
+      get reason() {
+        return v.conflicts.map((c) => `${label(c.spec)}不同：${c.a} ≠ ${c.b}`).join('；');
+      },
+    };
   }
   const model = v.reasons.find((r) => r.kind === 'model');
-  const evidence = [...(model ? [`型号一致 ${model.value.toUpperCase()}`] : []), `标题相似度 ${v.similarity.toFixed(2)}`].join('，');
-  if (v.matched) return { ...base, match: true, method: model ? 'model' : 'title', reason: `${evidence}（匹配分 ${v.score.toFixed(2)}）` };
-  return { ...base, match: false, method: 'dissimilar', reason: `匹配分 ${v.score.toFixed(2)}，低于 ${threshold.toFixed(2)}（${evidence}）` };
+  const evidence = () => [...(model ? [`型号一致 ${model.value.toUpperCase()}`] : []), `标题相似度 ${v.similarity.toFixed(2)}`].join('，');
+  if (v.matched) {
+    return {
+      ...base,
+      match: true,
+      method: model ? 'model' : 'title',
+      get reason() {
+        return `${evidence()}（匹配分 ${v.score.toFixed(2)}）`;
+      },
+    };
+  }
+  return {
+    ...base,
+    match: false,
+    method: 'dissimilar',
+    get reason() {
+      return `匹配分 ${v.score.toFixed(2)}，低于 ${threshold.toFixed(2)}（${evidence()}）`;
+    },
+  };
 }
 
 /**

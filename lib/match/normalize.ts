@@ -13,6 +13,12 @@ const NOISE = [
   '优惠', '官网', '2023新款', '2024新款', '2025新款', '2026新款', '分期免息', '领券立减', '官方授权', '品牌直发', '品牌直营', '顺丰速发',
   '顺丰速运', '支持验货', '送礼', '送男友', '送女友', '学生党', '赠品', '免运费', '拍下立减', '领券', '立减',
 ].sort((a, b) => b.length - a.length);
+/**
+ * The words as one pattern, longest first: one scan of the title instead of one per word (~0.5 µs against
+ * ~5 µs a title, and every listing is read once). Where two words overlap the leftmost is cut, which the
+ * word-by-word loop did not always do; both sides of a pair are read alike either way.
+ */
+const NOISE_WORDS = new RegExp(NOISE.join('|'), 'g');
 
 /** Promotions with numbers in them (24期免息, 2件9折, 满199减20), which would otherwise read as specs. */
 const NOISE_PATTERNS = [/\d+\s*期\s*免息/g, /\d+\s*件\s*\d+(?:\.\d+)?\s*折/g, /满\d+减\d+/g, /[☆★◆●■▲♥❤]/g];
@@ -39,6 +45,9 @@ const UNIT_FOLDS: [RegExp, string | ((...m: string[]) => string)][] = [
   [/(\d)\s*米/g, '$1m'],
 ];
 
+/** A character every pattern of UNIT_FOLDS needs: most titles have none, and then none is tried. */
+const UNIT_WORD = /[万毫升千公斤克英吋寸瓦厘米]/;
+
 /** Powers of two that, followed by a bare "G", are storage sizes (256G = 256GB) rather than grams. */
 export const STORAGE_SIZES = new Set([8, 16, 32, 64, 128, 256, 512, 1024, 2048]);
 
@@ -53,14 +62,21 @@ export interface AnalysedTitle {
 
 /** NFKC (full-width → half-width), lower case, brackets and noise removed, brands pulled out, units folded. */
 export function analyzeTitle(title: string): AnalysedTitle {
-  let s = title.normalize('NFKC').toLowerCase();
-  s = s.replace(/[【】\[\]()（）「」『』<>《》{}]/g, ' ');
+  return analyzeFoldedTitle(foldText(title));
+}
+
+/** NFKC (full-width → half-width) and lower case: the first step of every reading of a listing's text. */
+export const foldText = (s: string) => s.normalize('NFKC').toLowerCase();
+
+/** {@link analyzeTitle} of a title already folded by {@link foldText} (a listing folds its title once). */
+export function analyzeFoldedTitle(folded: string): AnalysedTitle {
+  let s = folded.replace(/[【】\[\]()（）「」『』<>《》{}]/g, ' ');
   for (const re of NOISE_PATTERNS) s = s.replace(re, ' ');
-  for (const word of NOISE) s = s.replaceAll(word, ' ');
+  s = s.replace(NOISE_WORDS, ' ');
   s = s.replace(ZH_COUNT, (d) => ZH_DIGITS[d]!);
   const { brands, rest } = extractBrands(s);
   s = rest;
-  for (const [re, to] of UNIT_FOLDS) s = s.replace(re, to as string);
+  if (UNIT_WORD.test(s)) for (const [re, to] of UNIT_FOLDS) s = s.replace(re, to as string);
   // "8GB+256GB", "8+256G", "12G+256G": memory + storage.
   s = s.replace(/(\d+)\s*(?:gb|g)?\s*\+\s*(\d+)\s*(gb|g|tb|t)(?![a-z])/g, ' ram$1 $2$3 ');
   // Separators between a number and its unit ("500 ml"); not "2.0 L", which is as likely a size L.

@@ -50,6 +50,9 @@ const LATIN_COLOURS: [RegExp, string][] = [
   [/\bblack\b/, '黑'], [/\bwhite\b/, '白'], [/\bred\b/, '红'], [/\bblue\b|\bnavy\b/, '蓝'], [/\bgreen\b/, '绿'], [/\bpurple\b/, '紫'],
   [/\bgr[ae]y\b/, '灰'], [/\bsilver\b/, '银'], [/\bgold\b/, '金'], [/\bpink\b/, '粉'], [/\byellow\b/, '黄'], [/\borange\b/, '橙'],
 ];
+/** What every colour pattern above needs: a base colour or 色. */
+const ANY_CJK_COLOUR = new RegExp(`[${BASE_COLOURS}色]`);
+const ANY_LATIN_COLOUR = new RegExp(LATIN_COLOURS.map(([re]) => re.source).join('|'));
 
 /** Latin edition words: one side saying "Pro" and the other not is a different product. */
 const EDITION_WORDS = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 'se']);
@@ -58,6 +61,8 @@ const EDITION_WORDS = new Set(['pro', 'max', 'plus', 'ultra', 'mini', 'lite', 's
  * "…版" (柔光版, wifi版, lightning版) names an edition; 新版/正版/国行版 and the like say nothing.
  */
 const VERSION_MARKERS = /(标准版|nfc版|青春版|至尊版|典藏版|精装|平装|礼盒装|wlan版|蜂窝版|gps款|蜂窝款|(?<![a-z0-9\-])[a-z][a-z0-9\-]{1,9}版|(?<=^|[^\u3400-\u9fff]|版)(?:(?!版)[\u3400-\u9fff]){2,3}版)/g;
+/** Every version marker ends in one of these. */
+const ANY_VERSION_MARKER = /[版装款]/;
 const NOT_EDITIONS = new Set(['新版', '旧版', '正版', '国行版', '官方版', '升级版', '经典版', '白金版', '金装版', '同款版']);
 /**
  * What makes a listing something other than the product itself: a part, a case, a dummy. "适用/兼容" only
@@ -138,31 +143,41 @@ export function extractSpecs(normalized: string, brands: Set<string> = new Set()
   }
   for (const m of t.matchAll(/\bram(\d+)\b/g)) add(specs, 'memory', m[1]!);
   for (const count of packCounts(t)) add(specs, 'pack', count.value);
-  for (const m of t.matchAll(/(\d)段/g)) add(specs, 'stage', m[1]!);
-  for (const m of t.matchAll(/(\d+)层/g)) add(specs, 'ply', m[1]!);
-  for (const m of t.matchAll(/(\d+)抽/g)) add(specs, 'sheets', m[1]!);
+  // The patterns below that need a character most titles lack are tried only when it is there: this runs
+  // once for every listing of a comparison, and a scan that cannot match costs as much as one that does.
+  if (t.includes('段')) for (const m of t.matchAll(/(\d)段/g)) add(specs, 'stage', m[1]!);
+  if (t.includes('层')) for (const m of t.matchAll(/(\d+)层/g)) add(specs, 'ply', m[1]!);
+  if (t.includes('抽')) for (const m of t.matchAll(/(\d+)抽/g)) add(specs, 'sheets', m[1]!);
   // Flavour, scent or type: 巧克力味 / 原味, 自然清香 / 薰衣草香, 清爽去油型 / 丝质柔滑型 (the last character
   // before the marker is enough to tell them apart and is stable however the words before it are spaced).
-  for (const m of t.matchAll(/([\u3400-\u9fff])(味|香|型)(?!号)/g)) {
-    if (!NOT_VARIETIES.has(m[1]! + m[2]!)) add(specs, 'variety', m[1]! + m[2]!);
+  if (/[味香型]/.test(t)) {
+    for (const m of t.matchAll(/([\u3400-\u9fff])(味|香|型)(?!号)/g)) {
+      if (!NOT_VARIETIES.has(m[1]! + m[2]!)) add(specs, 'variety', m[1]! + m[2]!);
+    }
   }
   // Grades a listing always states when they apply (有机 milk, 无糖 cola): one side saying it is enough.
   specs.grade = new Set(t.match(/有机|无糖|低糖|零糖|减糖|脱脂|低脂/g) ?? []);
-  for (const m of t.matchAll(/#(\d{1,3})/g)) add(specs, 'shade', String(Number(m[1])));
-  // Named shades and palettes: #小猫, #枫叶 (a digit after # is the numbered shade above).
-  for (const m of t.matchAll(/#([\u3400-\u9fff]{1,4})/g)) add(specs, 'shade', m[1]!);
+  if (t.includes('#')) {
+    for (const m of t.matchAll(/#(\d{1,3})/g)) add(specs, 'shade', String(Number(m[1])));
+    // Named shades and palettes: #小猫, #枫叶 (a digit after # is the numbered shade above).
+    for (const m of t.matchAll(/#([\u3400-\u9fff]{1,4})/g)) add(specs, 'shade', m[1]!);
+  }
   for (const m of t.matchAll(SIZE)) {
     add(specs, 'size', m[1]!.replace(/^xxxl$/, '3xl').replace(/^xxl$/, '2xl'));
   }
-  for (const m of t.matchAll(/(\d{2,3}(?:\.5)?)码/g)) add(specs, 'size', m[1]!);
-  for (const m of t.matchAll(CJK_COLOUR)) add(specs, 'colour', m[1] ?? m[2] ?? m[3]!);
-  for (const m of t.matchAll(NAMED_COLOUR)) add(specs, 'colour', m[1] ?? m[2]!);
-  // A base colour standing alone ("128gb 蓝"), as short listings write it.
-  for (const m of t.matchAll(LONE_COLOUR)) add(specs, 'colour', m[1]!);
-  for (const [re, key] of LATIN_COLOURS) if (re.test(t)) add(specs, 'colour', key);
-  for (const m of t.replace(/gps\s*\+\s*蜂窝/g, '蜂窝').matchAll(VERSION_MARKERS)) {
-    const marker = m[1]!.replace(/^gps版$/, 'gps款');
-    if (!NOT_EDITIONS.has(marker)) add(specs, 'version', marker);
+  if (t.includes('码')) for (const m of t.matchAll(/(\d{2,3}(?:\.5)?)码/g)) add(specs, 'size', m[1]!);
+  if (ANY_CJK_COLOUR.test(t)) {
+    for (const m of t.matchAll(CJK_COLOUR)) add(specs, 'colour', m[1] ?? m[2] ?? m[3]!);
+    for (const m of t.matchAll(NAMED_COLOUR)) add(specs, 'colour', m[1] ?? m[2]!);
+    // A base colour standing alone ("128gb 蓝"), as short listings write it.
+    for (const m of t.matchAll(LONE_COLOUR)) add(specs, 'colour', m[1]!);
+  }
+  if (ANY_LATIN_COLOUR.test(t)) for (const [re, key] of LATIN_COLOURS) if (re.test(t)) add(specs, 'colour', key);
+  if (ANY_VERSION_MARKER.test(t)) {
+    for (const m of t.replace(/gps\s*\+\s*蜂窝/g, '蜂窝').matchAll(VERSION_MARKERS)) {
+      const marker = m[1]!.replace(/^gps版$/, 'gps款');
+      if (!NOT_EDITIONS.has(marker)) add(specs, 'version', marker);
+    }
   }
   if (ACCESSORY_MARKERS.test(t)) add(specs, 'accessory', 'yes');
   else specs.accessory = new Set(['no']);

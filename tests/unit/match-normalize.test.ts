@@ -53,6 +53,8 @@ describe('full-width, case, brackets and promotional noise', () => {
     ['【2件9折】Apple iPhone 15 128GB 24期免息', 'iphone 15 128gb'],
     ['☆华为 Pura 70 领券立减 分期免息', 'pura 70'],
     ['[官方授权]小米14 品牌直发 支持验货 送礼', '14'],
+    ['包邮正品现货秒发纯牛奶官方旗舰店自营', '纯牛奶'], // words glued to each other, a longer one first
+    ['2026新款新款 卫衣', '卫衣'],
   ])('%s → %s', (title, text) => {
     expect(analyzeTitle(title).text).toBe(text);
   });

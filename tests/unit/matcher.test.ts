@@ -113,6 +113,20 @@ describe('compareListings', () => {
     expect(v.reason).toContain(label);
   });
 
+  it('keeps its reason through what stores and copies a verdict (JSON, spreads, structuredClone)', () => {
+    // The reason is a getter, worked out when read: caches write verdicts as JSON and copy them.
+    for (const v of [
+      verdict('Apple iPhone 16 256GB 黑色', 'Apple iPhone 16 512GB 黑色'),
+      verdict('Apple iPhone 16 256GB 黑色', '苹果 iPhone16 256G 黑色'),
+      verdict('Apple iPhone 16 256GB 黑色', '维达 抽纸 3层100抽×24包'),
+    ]) {
+      expect(v.reason.length, v.method).toBeGreaterThan(3);
+      expect((JSON.parse(JSON.stringify(v)) as { reason: string }).reason).toBe(v.reason);
+      expect({ ...v }.reason).toBe(v.reason);
+      expect(structuredClone(v).reason).toBe(v.reason);
+    }
+  });
+
   it('never compares by unit price across different barcodes', () => {
     expect(verdict('伊利 纯牛奶 250ml×24盒', '伊利 纯牛奶 250ml×12盒', ['6907992100010', '6907992100027'])).toMatchObject({ match: false, method: 'conflict' });
   });
