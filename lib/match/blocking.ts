@@ -82,13 +82,45 @@ export class BlockingIndex {
     const models: number[] = [];
     const rest: number[] = [];
     for (const i of touched) (counts[i] === SURE ? out : counts[i]! >= MODEL ? models : rest).push(i);
-    // The ones sharing the most tokens; ties to the lower index.
-    const best = (xs: number[]) => (xs.length > this.maxCandidates ? xs.sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, this.maxCandidates) : xs);
-    for (const i of best(models)) out.push(i);
-    for (const i of best(rest)) out.push(i);
+    for (const i of topByCount(models, counts, this.maxCandidates)) out.push(i);
+    for (const i of topByCount(rest, counts, this.maxCandidates)) out.push(i);
     for (const i of touched) counts[i] = 0;
     return out.sort((x, y) => x - y);
   }
+}
+
+/**
+ * The `k` of `xs` with the highest `counts`, ties to the lower index (in no particular order): a selection,
+ * not a sort of all of them. An item's postings can touch hundreds of listings for 40 kept, and this runs
+ * for every item of every comparison, the final pass after the last price page included.
+ */
+export function topByCount(xs: number[], counts: Int32Array, k: number): number[] {
+  if (xs.length <= k) return xs;
+  // Counts are small (shared tokens, or MODEL plus them): find the count the k-th one has.
+  let lowest = Infinity;
+  let highest = -Infinity;
+  for (const i of xs) {
+    const c = counts[i]!;
+    if (c < lowest) lowest = c;
+    if (c > highest) highest = c;
+  }
+  const hist = new Int32Array(highest - lowest + 1);
+  for (const i of xs) hist[counts[i]! - lowest]!++;
+  let threshold = highest;
+  for (let above = 0; ; threshold--) {
+    above += hist[threshold - lowest]!;
+    if (above >= k) break;
+  }
+  const out: number[] = [];
+  const atThreshold: number[] = [];
+  for (const i of xs) {
+    const c = counts[i]!;
+    if (c > threshold) out.push(i);
+    else if (c === threshold) atThreshold.push(i);
+  }
+  atThreshold.sort((x, y) => x - y);
+  for (let j = 0; out.length < k; j++) out.push(atThreshold[j]!);
+  return out;
 }
 
 /** In `counts`: a right listing found by barcode (kept whatever else), and the base of one found by model code (+ shared tokens). */

@@ -289,18 +289,19 @@ export function matchOffers(products: Product[], offers: Offer[], scorer: PairSc
   const candidates = scoreCandidates(products, offers, scorer);
 
   // Each offer goes to its best-scoring product; ties by product order (stable).
-  const bestFor = new Map<number, Candidate>();
+  // By offer index in a plain array (dense, as many as the offers): this runs after the last price page.
+  const bestFor = new Array<Candidate | undefined>(offers.length);
   for (const c of candidates) {
     if (!c.verdict.match) continue;
-    const current = bestFor.get(c.offerIndex);
-    if (!current || betterThan(c.verdict, current.verdict)) bestFor.set(c.offerIndex, c);
+    const current = bestFor[c.offerIndex];
+    if (!current || betterThan(c.verdict, current.verdict)) bestFor[c.offerIndex] = c;
   }
 
   // Per product: its matches, and its 相似商品 (the rest, a match that fits another product better included),
   // best first and at most MAX_SIMILAR_PER_PRODUCT. Offers are copied only once chosen.
   const matched: Candidate[][] = products.map(() => []);
   const similar: Candidate[][] = products.map(() => []);
-  for (const c of candidates) (c.verdict.match && bestFor.get(c.offerIndex) === c ? matched : similar)[c.productIndex]!.push(c);
+  for (const c of candidates) (c.verdict.match && bestFor[c.offerIndex] === c ? matched : similar)[c.productIndex]!.push(c);
   const idOf = (c: Candidate) => offers[c.offerIndex]!.offerId;
   // Ties by id in code-unit order: the same on every server, whatever its ICU locale data, and cheap.
   const bySimilarity = (a: Candidate, b: Candidate) => b.verdict.score - a.verdict.score || (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0);

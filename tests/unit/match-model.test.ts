@@ -3,7 +3,7 @@
  * and score known pairs sensibly, and blocking keeps the comparisons far below n·m.
  */
 import { describe, expect, it } from 'vitest';
-import { BlockingIndex, MAX_POSTINGS } from '@/lib/match/blocking';
+import { BlockingIndex, MAX_POSTINGS, topByCount } from '@/lib/match/blocking';
 import { FEATURE_NAMES } from '@/lib/match/features';
 import { predictProba, trainBoostedTrees } from '@/lib/match/gbdt';
 import { analyzeListing } from '@/lib/match/listing';
@@ -150,5 +150,20 @@ describe('blocking', () => {
     // The 10 with the colour, then the lowest-indexed 2 of the rest; the 3 barcode hits on top of the 12.
     expect(got).toEqual([0, 1, ...Array.from({ length: 10 }, (_, i) => 50 + i), 60, 61, 62]);
     expect(new BlockingIndex(right, { maxPostings: 0 }).candidates(analyzeListing({ title: 'mate70' })).length).toBe(40);
+  });
+
+  it('selects the k with the most shared tokens, ties to the lower index, as sorting them all would', () => {
+    const rng = seededRng(7);
+    for (let round = 0; round < 500; round++) {
+      const m = 1 + Math.floor(rng() * 300);
+      const counts = new Int32Array(m);
+      // Small counts with many ties, sometimes on top of the model-code base (1 << 20).
+      const base = rng() < 0.3 ? 1 << 20 : 0;
+      for (let i = 0; i < m; i++) counts[i] = base + 1 + Math.floor(rng() * (1 + rng() * 8));
+      const xs = Array.from({ length: m }, (_, i) => i).sort(() => rng() - 0.5);
+      const k = 1 + Math.floor(rng() * 60);
+      const bySort = [...xs].sort((x, y) => counts[y]! - counts[x]! || x - y).slice(0, k);
+      expect([...topByCount([...xs], counts, k)].sort((x, y) => x - y), `m ${m}, k ${k}`).toEqual(bySort.sort((x, y) => x - y));
+    }
   });
 });
