@@ -53,14 +53,6 @@ function redisCache(prefix: string): Cache {
   return cache;
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000) {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error('condition not met in time');
-    await sleep(20);
-  }
-}
-
 /** Upstream calls one computation of `q` costs, measured on a cache of its own. */
 async function oneComputation(q: ReturnType<typeof query>) {
   const sandbox = counted();
@@ -104,7 +96,7 @@ describe('stale-while-revalidate', () => {
       expect(r.data.generatedAt).toBe(first.data.generatedAt);
     }
     // Exactly one refresh: the calls of one more computation, not one per instance or per request.
-    await until(() => calls(sandbox).weidian === afterFirst.weidian * 2 && calls(sandbox).price === afterFirst.price * 2);
+    await eventually(async () => calls(sandbox), (c) => c.weidian === afterFirst.weidian * 2 && c.price === afterFirst.price * 2, 5000);
     await sleep(1200); // the refresh's answer (1 s latency) being merged and written
     await sleep(300);
     expect(calls(sandbox)).toEqual({ weidian: afterFirst.weidian * 2, price: afterFirst.price * 2 });
@@ -238,7 +230,7 @@ describe('invalidation', () => {
     expect(detail!.cache).toBe('stale'); // still answered at once, refreshing in the background
     expect((await getComparePage(query(3), b)).cache).toBe('stale');
     expect((await getComparePage(other, b)).cache).toBe('hit');
-    await until(() => calls(sandbox).weidian > before.weidian + 1);
+    await eventually(async () => calls(sandbox), (c) => c.weidian > before.weidian + 1, 5000);
     await sleep(300);
     const refreshed = await getProductDetail(product.productId, a);
     expect(refreshed!.cache).toBe('hit');
