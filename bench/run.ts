@@ -45,7 +45,7 @@ const DELAY = { weidian: 120, price: 200 };
 
 const SIZES = QUICK
   ? { rounds: 1, seconds: 2, connections: 8, coldSamples: 1, stampede: 100, quotaSeconds: 6, matchN: 300, matchRepeats: 1, syncPages: 8 }
-  : { rounds: 3, seconds: 8, connections: 8, coldSamples: 3, stampede: 500, quotaSeconds: 30, matchN: 5000, matchRepeats: 2, syncPages: 500 };
+  : { rounds: 5, seconds: 8, connections: 8, coldSamples: 3, stampede: 500, quotaSeconds: 30, matchN: 5000, matchRepeats: 2, syncPages: 500 };
 
 const log = (line: string) => console.log(`[bench] ${line}`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
