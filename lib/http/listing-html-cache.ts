@@ -22,6 +22,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import { deadlineSignal } from '../upstream/http';
 import { moduleLogger } from '../log';
+import { compareSearchString } from '../compare/query';
 import type { ComparePage } from '../types';
 import { REQUEST_ID_HEADER } from './request-id';
 
@@ -32,7 +33,27 @@ import { REQUEST_ID_HEADER } from './request-id';
 export const RENDER_NONCE_HEADER = 'x-bijia-render-nonce';
 
 /** The answer's headers that come from the render; the security headers are the proxy's, per answer. */
-const KEPT_HEADERS = ['content-type', 'cache-control', 'vary', 'link'] as const;
+const KEPT_HEADERS = ['content-type', 'link'] as const;
+
+/**
+ * Set on every answer from the copy, whatever the render said: no shared cache may keep it (each carries
+ * its own nonce), and it depends on the request having no cookie. `x-listing-html: copy` says where it came
+ * from (the e2e specs and whoever reads a response check it).
+ */
+const COPY_HEADERS: [string, string][] = [
+  ['cache-control', 'private, no-store'],
+  ['vary', 'Cookie, RSC, Next-Router-State-Tree, Next-Router-Prefetch, Next-Router-Segment-Prefetch, Accept-Encoding'],
+  ['x-listing-html', 'copy'],
+];
+
+/**
+ * Crawlers that Next serves another HTML (metadata in the head, not streamed: `htmlLimitedBots`), and
+ * anything else that calls itself a bot: rendered for themselves, never given the browsers' copy.
+ */
+const BOT = /bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|quora link preview|whatsapp|telegram|vkshare|sogou|baidu|yisou|bytespider|google-inspectiontool|lighthouse|preview/i;
+
+/** A render larger than this is not kept (a page of 50 cards is ~300 kB). */
+const MAX_RENDER_BYTES = 2 * 1024 * 1024;
 
 /** Hex only: it cannot appear escaped in HTML or JSON, so one literal search finds every use of it. */
 const placeholderNonce = () => randomBytes(16).toString('hex');
@@ -59,6 +80,8 @@ interface RenderedListing {
   headers: [string, string][];
 }
 
+
+
 interface FillContext {
   url: string;
   requestId: string;
@@ -71,11 +94,17 @@ export interface ListingHtmlCacheOptions {
   maxAgeMs: number;
   /** Signs the loopback render's nonce header. */
   secret: string;
-  /** Where this server answers itself: Next's own origin under `next start`, else the request's. */
-  origin: (request: Request) => string;
+  /**
+   * Where this very deployment answers (see {@link renderOrigin}). Never taken from the request: its Host
+   * header is the client's to write, and a render fetched from elsewhere would be served to everyone.
+   */
+  origin: string;
+  /** Extra headers for the render request (Vercel's protection bypass). */
+  renderHeaders?: Record<string, string>;
   fetch?: RenderFetch;
-  /** Gives up on a render after this long (ms) and lets the request render by itself. */
+  /** Gives up on a render after this long (ms) and lets the request render by itself (default 3 s). */
   renderTimeoutMs?: number;
+  now?: () => number;
 }
 
 /** Roughly 60 listings of ~120 kB each. */
@@ -83,13 +112,21 @@ const MAX_BYTES = 8 * 1024 * 1024;
 
 export class ListingHtmlCache {
   private readonly renders: LRUCache<string, RenderedListing, FillContext>;
+  /**
+   * After a render fails, none is asked for until then, for any listing: what makes one fail (Vercel's
+   * Deployment Protection answering 401, an address that does not answer) makes them all fail, and every
+   * request would otherwise wait for a loopback that fails before rendering by itself.
+   */
+  private offUntil = 0;
 
   constructor(private readonly options: ListingHtmlCacheOptions) {
     this.renders = new LRUCache<string, RenderedListing, FillContext>({
       maxSize: MAX_BYTES,
       sizeCalculation: (r) => r.parts.reduce((n, p) => n + p.length, 0) || 1,
       ttl: options.maxAgeMs,
-      // A render that fails is not kept: the next request tries again (and renders for itself meanwhile).
+      // One clock for the copies' age and for offUntil (a test's own, too); read at every check.
+      perf: { now: () => this.now() },
+      ttlResolution: 0,
       fetchMethod: (_key, _stale, { context }) => this.render(context),
       ignoreFetchAbort: true,
     });
@@ -99,17 +136,24 @@ export class ListingHtmlCache {
    * The listing's HTML for this request under `nonce`, or null when it is not to be served from a copy (a
    * cookie, a client navigation) or no render could be had: the page then renders as usual.
    */
-  async answer(request: Request, page: Pick<ComparePage, 'generatedAt' | 'stale'>, nonce: string, requestId: string): Promise<Response | null> {
-    if (!this.cacheable(request)) return null;
+  async answer(request: Request, page: Pick<ComparePage, 'query' | 'generatedAt' | 'stale'>, nonce: string, requestId: string): Promise<Response | null> {
+    if (!this.cacheable(request) || this.now() < this.offUntil) return null;
     const url = new URL(request.url);
+    // Only the query's own spelling (the one every link of the site uses): junk or tracking parameters
+    // (?utm_source=…) would each make a copy of their own, and push the real ones out.
+    if (url.search !== compareSearchString(page.query)) return null;
     const key = JSON.stringify([url.pathname, url.search, page.generatedAt, page.stale]);
-    const rendered = await this.renders.fetch(key, { context: { url: `${this.options.origin(request)}${url.pathname}${url.search}`, requestId } });
+    const rendered = await this.renders.fetch(key, { context: { url: `${this.options.origin}${url.pathname}${url.search}`, requestId } });
     if (!rendered) return null;
     const nonceBytes = Buffer.from(nonce);
     const chunks: Buffer[] = [];
     rendered.parts.forEach((part, i) => (i > 0 && chunks.push(nonceBytes), chunks.push(part)));
     const body = request.method === 'HEAD' ? null : Buffer.concat(chunks);
-    return new Response(body, { status: 200, headers: rendered.headers });
+    return new Response(body, { status: 200, headers: [...rendered.headers, ...COPY_HEADERS] });
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
   }
 
   private cacheable(request: Request): boolean {
@@ -118,16 +162,18 @@ export class ListingHtmlCache {
     if (h.has('cookie') || h.has(RENDER_NONCE_HEADER)) return false;
     // RSC requests (client navigations, prefetches) are answered by Next with the flight payload.
     if (h.has('rsc') || h.has('next-router-prefetch') || h.has('next-router-state-tree')) return false;
+    if (BOT.test(h.get('user-agent') ?? '')) return false;
     const dest = h.get('sec-fetch-dest');
     return dest === null || dest === 'document';
   }
 
   private async render({ url, requestId }: FillContext): Promise<RenderedListing | undefined> {
     const placeholder = placeholderNonce();
-    const { signal, done } = deadlineSignal(this.options.renderTimeoutMs ?? 10_000);
+    const { signal, done } = deadlineSignal(this.options.renderTimeoutMs ?? 3000);
     try {
       const response = await (this.options.fetch ?? fetch)(url, {
         headers: {
+          ...this.options.renderHeaders,
           [RENDER_NONCE_HEADER]: renderNonceHeader(this.options.secret, placeholder),
           [REQUEST_ID_HEADER]: requestId,
           accept: 'text/html',
@@ -141,9 +187,9 @@ export class ListingHtmlCache {
       // Only a page rendered under our placeholder, with nothing but a 200 to say: an error page, a redirect
       // or a render that did not take the nonce (a bug) renders per request as before.
       const type = response.headers.get('content-type') ?? '';
-      if (response.status !== 200 || !type.startsWith('text/html') || !html.includes(`nonce="${placeholder}"`)) {
-        moduleLogger('listing-html').warn({ event: 'listing_render_unusable', status: response.status }, 'loopback render not kept');
-        return undefined;
+      if (response.status !== 200 || !type.startsWith('text/html') || html.length > MAX_RENDER_BYTES || !html.includes(`nonce="${placeholder}"`)) {
+        moduleLogger('listing-html').warn({ event: 'listing_render_unusable', status: response.status, bytes: html.length }, 'loopback render not kept');
+        return this.failed();
       }
       const headers: [string, string][] = [];
       for (const name of KEPT_HEADERS) {
@@ -153,10 +199,16 @@ export class ListingHtmlCache {
       return { parts: split(html, Buffer.from(placeholder)), headers };
     } catch (error) {
       moduleLogger('listing-html').warn({ event: 'listing_render_failed', reason: error instanceof Error ? error.name : 'unknown' }, 'loopback render failed');
-      return undefined;
+      return this.failed();
     } finally {
       done();
     }
+  }
+
+  /** Nothing kept; no render asked for, for any listing, for the max age. */
+  private failed(): undefined {
+    this.offUntil = this.now() + this.options.maxAgeMs;
+    return undefined;
   }
 }
 
@@ -174,18 +226,33 @@ function split(buffer: Buffer, separator: Buffer): Buffer[] {
 const singleton = globalThis as typeof globalThis & { __bijiaListingHtml?: ListingHtmlCache | null };
 
 /**
- * The process's cache, or null when it is off: LISTING_HTML_CACHE_SECONDS=0, or `next dev` (whose pages
- * change with every edit). Under `next start` the loopback render goes to the address Next listens on
- * (it records it in __NEXT_PRIVATE_ORIGIN); elsewhere (Vercel) to the request's own origin.
+ * This deployment's own address, from the process, never from a request: under `next start` (and the
+ * standalone server) the address Next listens on, which it records in __NEXT_PRIVATE_ORIGIN; on Vercel
+ * this deployment's own URL (VERCEL_URL: a public domain could route to another deployment during a
+ * rollout, whose HTML names other build assets). Null when neither is known: the cache is then off.
+ */
+export function renderOrigin(env: Readonly<Record<string, string | undefined>>): string | null {
+  if (env.__NEXT_PRIVATE_ORIGIN) return env.__NEXT_PRIVATE_ORIGIN.replace(/\/+$/, '');
+  if (env.VERCEL === '1' && env.VERCEL_URL) return `https://${env.VERCEL_URL}`;
+  return null;
+}
+
+/**
+ * The process's cache, or null when it is off: LISTING_HTML_CACHE_SECONDS=0, `next dev` (whose pages
+ * change with every edit), or no known address of this deployment ({@link renderOrigin}). On Vercel with
+ * Deployment Protection, VERCEL_AUTOMATION_BYPASS_SECRET lets the render request through.
  */
 export function listingHtmlCache(env: { nodeEnv: string; listingHtmlCacheSeconds: number; sessionSecret: string }): ListingHtmlCache | null {
   if (singleton.__bijiaListingHtml !== undefined) return singleton.__bijiaListingHtml;
-  const on = env.nodeEnv === 'production' && env.listingHtmlCacheSeconds > 0;
+  const origin = renderOrigin(process.env);
+  const bypass = process.env.VERCEL_AUTOMATION_BYPASS_SECRET;
+  const on = env.nodeEnv === 'production' && env.listingHtmlCacheSeconds > 0 && origin !== null;
   return (singleton.__bijiaListingHtml = on
     ? new ListingHtmlCache({
         maxAgeMs: env.listingHtmlCacheSeconds * 1000,
         secret: env.sessionSecret,
-        origin: (request) => process.env.__NEXT_PRIVATE_ORIGIN ?? new URL(request.url).origin,
+        origin,
+        ...(bypass ? { renderHeaders: { 'x-vercel-protection-bypass': bypass } } : {}),
       })
     : null);
 }

@@ -57,10 +57,17 @@ test('a merchant logs in, syncs, sees masked orders, filters, opens one and logs
 
 test('a logged-in merchant gets a listing of their own, not the copy served to visitors without cookies', async ({ page, request }) => {
   // Visitors without cookies are served one render of the listing (lib/http/listing-html-cache.ts): fill it.
-  for (let i = 0; i < 2; i++) expect(await (await request.get('/')).text()).not.toContain('data-testid="merchant-name"');
+  for (let i = 0; i < 2; i++) {
+    const anonymous = await request.get('/');
+    expect(anonymous.headers()['x-listing-html']).toBe('copy');
+    expect(await anonymous.text()).not.toContain('data-testid="merchant-name"');
+  }
   await loginThroughConsent(page, '/');
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('merchant-name')).toBeVisible();
+  const own = await page.request.get('/'); // with the session cookie
+  expect(own.headers()['x-listing-html']).toBeUndefined();
+  expect(await own.text()).toContain('data-testid="merchant-name"');
   await expect(page.getByTestId('logout-button')).toBeVisible();
   // And the copy is still the anonymous one.
   expect(await (await request.get('/')).text()).not.toContain('data-testid="merchant-name"');

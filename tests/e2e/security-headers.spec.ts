@@ -56,6 +56,9 @@ test('every page carries a fresh nonce, and every script Next renders carries it
       expect([200, 404], path).toContain(res.status());
       const nonce = expectDocumentPolicy(res, path);
       seen.add(nonce);
+      // The listings come from the proxy's copy of one render (lib/http/listing-html-cache.ts), still with
+      // this answer's nonce; every other page is rendered for the request.
+      expect(res.headers()['x-listing-html'], path).toBe(path.startsWith('/?') || path === '/' ? 'copy' : undefined);
       const html = await res.text();
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       expect(scripts.length, `${path} renders scripts`).toBeGreaterThan(0);

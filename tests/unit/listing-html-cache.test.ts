@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ListingHtmlCache, RENDER_NONCE_HEADER, renderNonceFrom, renderNonceHeader, type RenderFetch } from '@/lib/http/listing-html-cache';
+import { ListingHtmlCache, RENDER_NONCE_HEADER, renderNonceFrom, renderNonceHeader, renderOrigin, type RenderFetch } from '@/lib/http/listing-html-cache';
+import { parseCompareQuery } from '@/lib/compare/query';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 const ORIGIN = 'http://127.0.0.1:4999';
-const page = (generatedAt = '2026-12-03T10:00:00.000Z', stale = false) => ({ generatedAt, stale });
+const T0 = '2026-12-03T10:00:00.000Z';
 
 /** A render server: checks the signed placeholder, and answers a page that uses it like Next does. */
 function renderer(answer?: (nonce: string, url: string) => Response | Promise<Response>) {
@@ -15,23 +16,44 @@ function renderer(answer?: (nonce: string, url: string) => Response | Promise<Re
     if (answer) return answer(nonce, url);
     const html = `<!doctype html><script nonce="${nonce}" src="/a.js"></script><p>${url}</p><script nonce="${nonce}">self.__next_f.push([1,"${nonce}"])</script>`;
     return new Response(html, {
-      headers: { 'content-type': 'text/html; charset=utf-8', vary: 'rsc', link: '</x.svg>; rel=preload', 'set-cookie': 'a=b', 'x-other': '1' },
+      headers: {
+        'content-type': 'text/html; charset=utf-8',
+        vary: 'rsc',
+        'cache-control': 'public, s-maxage=60',
+        link: '</x.svg>; rel=preload',
+        'set-cookie': 'a=b',
+        'x-other': '1',
+      },
     });
   };
   return { fetch, calls };
 }
 
-const cacheWith = (fetch: RenderFetch, maxAgeMs = 60_000, renderTimeoutMs?: number) =>
-  new ListingHtmlCache({ maxAgeMs, secret: SECRET, origin: () => ORIGIN, fetch, ...(renderTimeoutMs ? { renderTimeoutMs } : {}) });
+/** A cache on a clock the test moves. */
+function cacheWith(fetch: RenderFetch, maxAgeMs = 15_000, renderTimeoutMs?: number) {
+  const clock = { ms: 1_000_000 };
+  const cache = new ListingHtmlCache({ maxAgeMs, secret: SECRET, origin: ORIGIN, fetch, now: () => clock.ms, ...(renderTimeoutMs ? { renderTimeoutMs } : {}) });
+  return { cache, clock };
+}
 
 const get = (path = '/', headers: Record<string, string> = {}, method = 'GET') => new Request(`http://bijia.test${path}`, { method, headers });
+
+/** The page data the proxy's gate loaded for `request` (only what the cache reads of it). */
+function pageOf(request: Request, generatedAt = T0, stale = false) {
+  const parsed = parseCompareQuery(new URL(request.url).searchParams);
+  if (!parsed.ok) throw new Error('bad query in a test');
+  return { query: parsed.value, generatedAt, stale };
+}
+
+const ask = (cache: ListingHtmlCache, request: Request, nonce = 'n', version?: { generatedAt?: string; stale?: boolean }) =>
+  cache.answer(request, pageOf(request, version?.generatedAt, version?.stale), nonce, 'req-1');
 
 describe('ListingHtmlCache', () => {
   it('renders once and answers every request under its own nonce, every use of the placeholder replaced', async () => {
     const { fetch, calls } = renderer();
-    const cache = cacheWith(fetch);
-    const one = await cache.answer(get('/?q=牛奶'), page(), 'Tm9uY2VPbmU+Lw==', 'req-1');
-    const two = await cache.answer(get('/?q=牛奶'), page(), 'Tm9uY2VUd28+Lw==', 'req-2');
+    const { cache } = cacheWith(fetch);
+    const one = await ask(cache, get('/?q=%E7%89%9B%E5%A5%B6'), 'Tm9uY2VPbmU+Lw==');
+    const two = await ask(cache, get('/?q=%E7%89%9B%E5%A5%B6'), 'Tm9uY2VUd28+Lw==');
     expect(calls).toEqual([`${ORIGIN}/?q=%E7%89%9B%E5%A5%B6`]);
     const [a, b] = [await one!.text(), await two!.text()];
     expect(a.match(/Tm9uY2VPbmU\+Lw==/g)).toHaveLength(3);
@@ -39,37 +61,59 @@ describe('ListingHtmlCache', () => {
     expect(a).not.toContain('Tm9uY2VUd28');
     expect(a.replaceAll('Tm9uY2VPbmU+Lw==', 'N')).toBe(b.replaceAll('Tm9uY2VUd28+Lw==', 'N'));
     expect(a).not.toMatch(/[0-9a-f]{32}/); // no trace of the placeholder
-    // Only the render's content headers: no cookie, nothing else of the render's.
-    expect([...one!.headers.keys()].sort()).toEqual(['content-type', 'link', 'vary']);
     expect(one!.status).toBe(200);
+  });
+
+  it('answers with the render’s type and preloads, and its own caching headers: never shared, varies by cookie', async () => {
+    const { cache } = cacheWith(renderer().fetch);
+    const answer = (await ask(cache, get('/')))!;
+    expect(Object.fromEntries(answer.headers)).toEqual({
+      'content-type': 'text/html; charset=utf-8',
+      link: '</x.svg>; rel=preload',
+      'cache-control': 'private, no-store',
+      vary: expect.stringMatching(/^Cookie, RSC, /),
+      'x-listing-html': 'copy',
+    });
+    for (const [, value] of answer.headers) expect(value).not.toMatch(/[0-9a-f]{32}/);
   });
 
   it('renders once for concurrent requests', async () => {
     const { fetch, calls } = renderer();
-    const cache = cacheWith(fetch);
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => cache.answer(get('/'), page(), `nonce${i}`, `r${i}`)));
+    const { cache } = cacheWith(fetch);
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => ask(cache, get('/'), `nonce${i}`)));
     expect(calls).toHaveLength(1);
     for (const [i, answer] of answers.entries()) expect(await answer!.text()).toContain(`nonce="nonce${i}"`);
   });
 
-  it('renders again for new data, another raw query, or once the copy is older than its max age', async () => {
+  it('renders again for new data, another query, or once the copy is older than its max age', async () => {
     const { fetch, calls } = renderer();
-    const cache = cacheWith(fetch, 80);
-    await cache.answer(get('/'), page(), 'n', 'r');
-    await cache.answer(get('/'), page('2026-12-03T10:05:00.000Z'), 'n', 'r');
-    await cache.answer(get('/'), page('2026-12-03T10:05:00.000Z', true), 'n', 'r');
-    await cache.answer(get('/?page=1'), page(), 'n', 'r'); // the HTML embeds the URL it was rendered for
+    const { cache, clock } = cacheWith(fetch, 15_000);
+    await ask(cache, get('/'));
+    await ask(cache, get('/'), 'n', { generatedAt: '2026-12-03T10:05:00.000Z' });
+    await ask(cache, get('/'), 'n', { generatedAt: '2026-12-03T10:05:00.000Z', stale: true });
+    await ask(cache, get('/?page=2'));
     expect(calls).toHaveLength(4);
-    await cache.answer(get('/'), page(), 'n', 'r');
+    clock.ms += 14_000;
+    await ask(cache, get('/'));
     expect(calls).toHaveLength(4);
-    await new Promise((r) => setTimeout(r, 120));
-    await cache.answer(get('/'), page(), 'n', 'r');
+    clock.ms += 2_000;
+    await ask(cache, get('/'));
     expect(calls).toHaveLength(5);
   });
 
-  it('leaves to the page what is not an anonymous document GET: cookies, client navigations, posts, renders', async () => {
+  it('serves a copy only for the query as the site spells it: other spellings and extra parameters render', async () => {
     const { fetch, calls } = renderer();
-    const cache = cacheWith(fetch);
+    const { cache } = cacheWith(fetch);
+    for (const path of ['/?page=1', '/?utm_source=x', '/?q=%E7%89%9B%E5%A5%B6&fbclid=1', '/?sort=default', '/?category_id=3&q=a', '/?q=a+b&page_size=20']) {
+      expect(await ask(cache, get(path)), path).toBeNull();
+    }
+    expect(calls).toHaveLength(0);
+    expect(await ask(cache, get('/?q=a+b&category_id=3&sort=price_asc&page=2'))).not.toBeNull();
+  });
+
+  it('leaves to the page what is not an anonymous browser’s document GET: cookies, navigations, posts, renders, bots', async () => {
+    const { fetch, calls } = renderer();
+    const { cache } = cacheWith(fetch);
     const cases = [
       get('/', { cookie: 'bijia_session=x' }),
       get('/', { cookie: 'anything=else' }),
@@ -78,32 +122,44 @@ describe('ListingHtmlCache', () => {
       get('/', { 'sec-fetch-dest': 'empty' }),
       get('/', { [RENDER_NONCE_HEADER]: renderNonceHeader(SECRET, '0'.repeat(32)) }),
       get('/', {}, 'POST'),
+      get('/', { 'user-agent': 'Mozilla/5.0 (compatible; Baiduspider/2.0; +http://www.baidu.com/search/spider.html)' }),
+      get('/', { 'user-agent': 'Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)' }),
+      get('/', { 'user-agent': 'Sogou web spider/4.0(+http://www.sogou.com/docs/help/webmasters.htm#07)' }),
+      get('/', { 'user-agent': 'facebookexternalhit/1.1' }),
     ];
-    for (const request of cases) expect(await cache.answer(request, page(), 'n', 'r')).toBeNull();
+    for (const request of cases) expect(await ask(cache, request)).toBeNull();
     expect(calls).toHaveLength(0);
-    expect(await cache.answer(get('/', { 'sec-fetch-dest': 'document' }), page(), 'n', 'r')).not.toBeNull();
+    const browser = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
+    expect(await ask(cache, get('/', { 'sec-fetch-dest': 'document', 'user-agent': browser }))).not.toBeNull();
   });
 
   it('answers HEAD with the headers and no body', async () => {
-    const cache = cacheWith(renderer().fetch);
-    const head = await cache.answer(get('/', {}, 'HEAD'), page(), 'n', 'r');
+    const { cache } = cacheWith(renderer().fetch);
+    const head = await ask(cache, get('/', {}, 'HEAD'));
     expect(head!.headers.get('content-type')).toContain('text/html');
     expect(await head!.text()).toBe('');
   });
 
-  it('keeps no render that failed, is not a 200 HTML page, or did not take the placeholder; tries again next time', async () => {
+  it('keeps no render that failed or is not a 200 HTML page with the placeholder, and asks for none for the max age', async () => {
     const bad: ((nonce: string) => Response | Promise<Response>)[] = [
       () => new Response('<p>error</p>', { status: 500, headers: { 'content-type': 'text/html' } }),
       () => new Response(null, { status: 307, headers: { location: '/login' } }),
+      () => new Response('<p>protected</p>', { status: 401, headers: { 'content-type': 'text/html' } }),
       (n) => new Response(`{"nonce":"${n}"}`, { headers: { 'content-type': 'application/json' } }),
       () => new Response('<script>no nonce</script>', { headers: { 'content-type': 'text/html' } }),
+      (n) => new Response(`<script nonce="${n}"></script>${'x'.repeat(3 * 1024 * 1024)}`, { headers: { 'content-type': 'text/html' } }),
       () => Promise.reject(new TypeError('fetch failed')),
     ];
     for (const answer of bad) {
       const { fetch, calls } = renderer(answer);
-      const cache = cacheWith(fetch);
-      expect(await cache.answer(get('/'), page(), 'n', 'r')).toBeNull();
-      expect(await cache.answer(get('/'), page(), 'n', 'r')).toBeNull();
+      const { cache, clock } = cacheWith(fetch, 15_000);
+      expect(await ask(cache, get('/'))).toBeNull();
+      // Nor for another listing meanwhile: each request would wait for a loopback that fails.
+      expect(await ask(cache, get('/'))).toBeNull();
+      expect(await ask(cache, get('/?page=2'))).toBeNull();
+      expect(calls).toHaveLength(1);
+      clock.ms += 15_001;
+      expect(await ask(cache, get('/?page=2'))).toBeNull();
       expect(calls).toHaveLength(2);
     }
   });
@@ -111,8 +167,25 @@ describe('ListingHtmlCache', () => {
   it('gives up on a render that does not answer in time', async () => {
     const hanging: RenderFetch = (_url, init) =>
       new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)));
-    const cache = cacheWith(hanging, 60_000, 50);
-    expect(await cache.answer(get('/'), page(), 'n', 'r')).toBeNull();
+    const { cache } = cacheWith(hanging, 15_000, 50);
+    expect(await ask(cache, get('/'))).toBeNull();
+  });
+});
+
+describe('renderOrigin: where the render is asked for, never from the request', () => {
+  it('is the address Next listens on, else this Vercel deployment’s own URL, else none (the cache is off)', () => {
+    expect(renderOrigin({ __NEXT_PRIVATE_ORIGIN: 'http://127.0.0.1:3000/' })).toBe('http://127.0.0.1:3000');
+    expect(renderOrigin({ __NEXT_PRIVATE_ORIGIN: 'http://localhost:3000', VERCEL: '1', VERCEL_URL: 'bijia-abc.vercel.app' })).toBe('http://localhost:3000');
+    expect(renderOrigin({ VERCEL: '1', VERCEL_URL: 'bijia-abc.vercel.app' })).toBe('https://bijia-abc.vercel.app');
+    expect(renderOrigin({ VERCEL_URL: 'bijia-abc.vercel.app' })).toBeNull();
+    expect(renderOrigin({ APP_URL: 'https://bijia.example' })).toBeNull();
+  });
+
+  it('asks that origin whatever host the request names', async () => {
+    const { fetch, calls } = renderer();
+    const request = new Request('http://attacker.example/?q=x', { headers: { host: 'attacker.example' } });
+    await cacheWith(fetch).cache.answer(request, pageOf(request), 'n', 'r');
+    expect(calls).toEqual([`${ORIGIN}/?q=x`]);
   });
 });
 
