@@ -64,8 +64,20 @@ const g = globalThis as Globals;
  */
 const context = (g.__bijiaLogContext ??= new AsyncLocalStorage<RequestContext>());
 
+/**
+ * Where the process's lines go: stdout, written asynchronously off Vercel. A synchronous write per line
+ * held the thread for every request line (bench/RESULTS.md, figure a); written asynchronously (sonic-boom),
+ * lines are sent as soon as the previous write is done, those logged meanwhile together. Pino flushes
+ * them when the process exits. On Vercel a function may be frozen right after its answer, with lines still
+ * in the buffer, so there each line is written as it comes (pino's default).
+ */
+export function defaultDestination(env: Readonly<Record<string, string | undefined>> = process.env): DestinationStream | undefined {
+  if (env.VERCEL === '1') return undefined;
+  return pino.destination({ dest: 1, sync: false, minLength: 0 });
+}
+
 /** A logger with Bijia's format, redaction and request ids, writing to `destination` (stdout by default). */
-export function createLogger(destination?: DestinationStream, level: string = defaultLevel(process.env)): Logger {
+export function createLogger(destination: DestinationStream | undefined = defaultDestination(), level: string = defaultLevel(process.env)): Logger {
   return pino(
     {
       level,

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { Writable } from 'node:stream';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { createLogger, currentRequestId, withRequestId } from '@/lib/log';
+import { createLogger, currentRequestId, defaultDestination, withRequestId } from '@/lib/log';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -70,4 +72,25 @@ describe('logs', () => {
     expect(lines[0]).toMatchObject({ orders: [{ orderId: 'o1', receiverPhone: '[redacted]' }], nested: { token: '[redacted]' }, count: 2 });
     expect(logged).toEqual(copy);
   });
+});
+
+describe('the process destination', () => {
+  it('writes asynchronously off Vercel, and line by line on Vercel (a frozen function keeps no buffer)', () => {
+    expect(defaultDestination({ VERCEL: '1' })).toBeUndefined();
+    const off = defaultDestination({}) as unknown as { sync: boolean; fd: number };
+    expect(off).toMatchObject({ sync: false, fd: 1 });
+  });
+
+  it('loses no line when the process exits right after logging', async () => {
+    // A child process logs 2,000 lines through the default destination and exits at once.
+    const script = `
+      import { createLogger } from './lib/log.ts';
+      const log = createLogger(undefined, 'info');
+      for (let i = 0; i < 2000; i++) log.info({ event: 'line', i }, 'x'.repeat(100));
+      process.exit(0);
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: process.cwd(), maxBuffer: 16 * 1024 * 1024 });
+    const lines = stdout.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { i: number });
+    expect(lines.map((l) => l.i)).toEqual(Array.from({ length: 2000 }, (_, i) => i));
+  }, 20_000);
 });
