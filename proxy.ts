@@ -4,7 +4,8 @@
  * HTTP methods the site has no use for (TRACE, CONNECT …). For a document request to a shopper page it
  * then loads the page's data first (lib/http/page-gate.ts): when that cannot be had it answers 503 with a
  * friendly page, and a product that does not exist gets Next's server-rendered 404 — the two answers a page
- * can no longer give once it renders (docs/page-errors.md).
+ * can no longer give once it renders (docs/page-errors.md). A listing (`/`) for a visitor without cookies is
+ * then answered from the copy of one render of it (lib/http/listing-html-cache.ts), under this answer's nonce.
  *
  * Every answer that passes here, its own included, gets the security headers (lib/http/security-headers.ts,
  * docs/security.md): a Content-Security-Policy with a fresh nonce, which is also set on the request so that

@@ -11,11 +11,13 @@
  * nonce. Every response still carries a nonce new to it. Injected markup cannot carry the nonce: whatever the
  * upstream data holds was rendered before the placeholder could be known, and React escaped it.
  *
- * Kept only for requests without cookies (a logged-in merchant's header is theirs), for document requests
- * (client navigations fetch RSC payloads, not this), and for 200 answers. Keyed by the path and raw query
- * (the HTML embeds the URL) and the data's version (generatedAt, stale): a new result set is a new render.
- * The copy lives at most `maxAgeMs`, because the page says how long ago each price was found ("N 分钟前")
- * from the render's clock until the browser's takes over. One render per key at a time (lru-cache's fetch).
+ * The render is asked of this deployment's own address, known from the process ({@link renderOrigin}),
+ * never of one named by the request. Served only to browsers' document requests without cookies (a
+ * logged-in merchant's header is theirs; client navigations fetch RSC payloads; bots get other HTML from
+ * Next), for the query as the site spells it, from 200 renders. Keyed by the path and query (the HTML
+ * embeds the URL) and the data's version (generatedAt, stale): a new result set is a new render. The copy
+ * lives at most `maxAgeMs`, because the page says how long ago each price was found ("N 分钟前") from the
+ * render's clock until the browser's takes over. One render per key at a time (lru-cache's fetch).
  */
 import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
