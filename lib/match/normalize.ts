@@ -18,7 +18,7 @@ const NOISE = [
  * ~5 µs a title, and every listing is read once). Where two words overlap the leftmost is cut, which the
  * word-by-word loop did not always do; both sides of a pair are read alike either way.
  */
-const NOISE_WORDS = new RegExp(NOISE.join('|'), 'g');
+const NOISE_WORDS = new RegExp(NOISE.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
 /** Promotions with numbers in them (24期免息, 2件9折, 满199减20), which would otherwise read as specs. */
 const NOISE_PATTERNS = [/\d+\s*期\s*免息/g, /\d+\s*件\s*\d+(?:\.\d+)?\s*折/g, /满\d+减\d+/g, /[☆★◆●■▲♥❤]/g];
