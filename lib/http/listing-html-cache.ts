@@ -109,15 +109,24 @@ export interface ListingHtmlCacheOptions {
   now?: () => number;
 }
 
+/**
+ * Kept for a listing whose render came back unusable (an error page, a redirect, no placeholder): it
+ * renders per request for the max age, without a loopback first each time. Other listings are not held back.
+ */
+const NO_RENDER: RenderedListing = { parts: [], headers: [] };
+
+/** Answers that mean this deployment does not let its own render through: every listing would get them. */
+const REFUSED = new Set([401, 403, 407, 429]);
+
 /** Roughly 60 listings of ~120 kB each. */
 const MAX_BYTES = 8 * 1024 * 1024;
 
 export class ListingHtmlCache {
   private readonly renders: LRUCache<string, RenderedListing, FillContext>;
   /**
-   * After a render fails, none is asked for until then, for any listing: what makes one fail (Vercel's
-   * Deployment Protection answering 401, an address that does not answer) makes them all fail, and every
-   * request would otherwise wait for a loopback that fails before rendering by itself.
+   * After a render could not be had at all, none is asked for until then, for any listing: what makes one
+   * fail that way (an address that does not answer, Vercel's Deployment Protection answering 401) makes
+   * them all fail, and every request would otherwise wait for a loopback that fails before rendering.
    */
   private offUntil = 0;
 
@@ -146,7 +155,7 @@ export class ListingHtmlCache {
     if (url.search !== compareSearchString(page.query)) return null;
     const key = JSON.stringify([url.pathname, url.search, page.generatedAt, page.stale]);
     const rendered = await this.renders.fetch(key, { context: { url: `${this.options.origin}${url.pathname}${url.search}`, requestId } });
-    if (!rendered) return null;
+    if (!rendered || rendered === NO_RENDER) return null;
     const nonceBytes = Buffer.from(nonce);
     const chunks: Buffer[] = [];
     rendered.parts.forEach((part, i) => (i > 0 && chunks.push(nonceBytes), chunks.push(part)));
@@ -170,6 +179,7 @@ export class ListingHtmlCache {
   }
 
   private async render({ url, requestId }: FillContext): Promise<RenderedListing | undefined> {
+    // (undefined: nothing kept, and no render for any listing for the max age; NO_RENDER: this one only.)
     const placeholder = placeholderNonce();
     const { signal, done } = deadlineSignal(this.options.renderTimeoutMs ?? 3000);
     try {
@@ -191,7 +201,7 @@ export class ListingHtmlCache {
       const type = response.headers.get('content-type') ?? '';
       if (response.status !== 200 || !type.startsWith('text/html') || html.length > MAX_RENDER_BYTES || !html.includes(`nonce="${placeholder}"`)) {
         moduleLogger('listing-html').warn({ event: 'listing_render_unusable', status: response.status, bytes: html.length }, 'loopback render not kept');
-        return this.failed();
+        return REFUSED.has(response.status) ? this.failed() : NO_RENDER;
       }
       const headers: [string, string][] = [];
       for (const name of KEPT_HEADERS) {

@@ -140,22 +140,40 @@ describe('ListingHtmlCache', () => {
     expect(await head!.text()).toBe('');
   });
 
-  it('keeps no render that failed or is not a 200 HTML page with the placeholder, and asks for none for the max age', async () => {
-    const bad: ((nonce: string) => Response | Promise<Response>)[] = [
+  it('keeps no unusable render, and renders that listing per request for the max age; other listings go on', async () => {
+    const unusable: ((nonce: string) => Response | Promise<Response>)[] = [
       () => new Response('<p>error</p>', { status: 500, headers: { 'content-type': 'text/html' } }),
+      () => new Response('<p>unavailable</p>', { status: 503, headers: { 'content-type': 'text/html' } }),
       () => new Response(null, { status: 307, headers: { location: '/login' } }),
-      () => new Response('<p>protected</p>', { status: 401, headers: { 'content-type': 'text/html' } }),
       (n) => new Response(`{"nonce":"${n}"}`, { headers: { 'content-type': 'application/json' } }),
       () => new Response('<script>no nonce</script>', { headers: { 'content-type': 'text/html' } }),
       (n) => new Response(`<script nonce="${n}"></script>${'x'.repeat(3 * 1024 * 1024)}`, { headers: { 'content-type': 'text/html' } }),
+    ];
+    for (const answer of unusable) {
+      const { fetch, calls } = renderer((nonce, url) => (url.endsWith('/') ? answer(nonce) : renderer().fetch(url, { headers: { [RENDER_NONCE_HEADER]: renderNonceHeader(SECRET, nonce) } })));
+      const { cache, clock } = cacheWith(fetch, 15_000);
+      expect(await ask(cache, get('/'))).toBeNull();
+      expect(await ask(cache, get('/'))).toBeNull(); // not asked again meanwhile
+      expect(calls).toHaveLength(1);
+      expect(await ask(cache, get('/?page=2'))).not.toBeNull(); // another listing is
+      expect(calls).toHaveLength(2);
+      clock.ms += 15_001;
+      expect(await ask(cache, get('/'))).toBeNull();
+      expect(calls).toHaveLength(3);
+    }
+  });
+
+  it('asks for no render of any listing for the max age once one could not be had at all', async () => {
+    const refused: ((nonce: string) => Response | Promise<Response>)[] = [
+      () => new Response('<p>protected</p>', { status: 401, headers: { 'content-type': 'text/html' } }),
+      () => new Response('<p>forbidden</p>', { status: 403, headers: { 'content-type': 'text/html' } }),
       () => Promise.reject(new TypeError('fetch failed')),
     ];
-    for (const answer of bad) {
+    for (const answer of refused) {
       const { fetch, calls } = renderer(answer);
       const { cache, clock } = cacheWith(fetch, 15_000);
       expect(await ask(cache, get('/'))).toBeNull();
-      // Nor for another listing meanwhile: each request would wait for a loopback that fails.
-      expect(await ask(cache, get('/'))).toBeNull();
+      // Nor for another listing meanwhile: each request would first wait for a loopback that fails.
       expect(await ask(cache, get('/?page=2'))).toBeNull();
       expect(calls).toHaveLength(1);
       clock.ms += 15_001;
