@@ -26,6 +26,7 @@ import { deadlineSignal } from '../upstream/http';
 import { moduleLogger } from '../log';
 import { compareSearchString } from '../compare/query';
 import type { ComparePage } from '../types';
+import { isDocumentRequest } from './document-request';
 import { REQUEST_ID_HEADER } from './request-id';
 
 /**
@@ -174,8 +175,7 @@ export class ListingHtmlCache {
     // RSC requests (client navigations, prefetches) are answered by Next with the flight payload.
     if (h.has('rsc') || h.has('next-router-prefetch') || h.has('next-router-state-tree')) return false;
     if (BOT.test(h.get('user-agent') ?? '')) return false;
-    const dest = h.get('sec-fetch-dest');
-    return dest === null || dest === 'document';
+    return isDocumentRequest(h);
   }
 
   private async render({ url, requestId }: FillContext): Promise<RenderedListing | undefined> {

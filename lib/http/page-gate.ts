@@ -22,6 +22,7 @@ import type { ComparePage } from '../types';
 import type { QuotaExceededError } from '../quota/token-bucket';
 import { UpstreamError } from '../upstream/http';
 import { isUnavailableError } from '../upstream/unavailable';
+import { isDocumentRequest } from './document-request';
 import { NOT_FOUND_KIND_HEADER } from './not-found-kind';
 import { unavailableResponse, type UnavailablePage } from './unavailable-page';
 import { moduleLogger } from '../log';
@@ -34,12 +35,6 @@ export const PRODUCT_ID = /^\d{1,20}$/;
  * whose name starts with `_` is private in the App Router, so this path can never become a route.
  */
 export const NOT_FOUND_REWRITE = '/_missing';
-
-/** A top-level navigation (or a client without Fetch Metadata, like curl or a crawler), not a fetch. */
-export function isDocumentRequest(headers: Headers): boolean {
-  const dest = headers.get('sec-fetch-dest');
-  return dest === null || dest === 'document';
-}
 
 function productIdOf(pathname: string): string | null | undefined {
   const m = /^\/products\/([^/]+)$/.exec(pathname);

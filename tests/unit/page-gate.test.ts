@@ -1,6 +1,7 @@
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
-import { gatePage, isDocumentRequest, NOT_FOUND_REWRITE } from '@/lib/http/page-gate';
+import { isDocumentRequest } from '@/lib/http/document-request';
+import { gatePage, NOT_FOUND_REWRITE } from '@/lib/http/page-gate';
 import { NOT_FOUND_KIND_HEADER } from '@/lib/http/not-found-kind';
 
 const request = (path: string, init: { method?: string; headers?: Record<string, string> } = {}) =>
